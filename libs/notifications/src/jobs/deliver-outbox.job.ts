@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, JobName, JobOutcome, JobPayloads, OnJob } from '@app/persistence';
+import { OutboxStatus } from '../entities/outbox-message.entity';
+import { renderTemplate } from '../constants/notification-templates.constant';
+import { NotificationRepository } from '../repositories/notification.repository';
+import { OutboxRepository } from '../repositories/outbox.repository';
+import { RecipientRepository } from '../repositories/recipient.repository';
+
+/** Delivers one outbox message into the recipients' in-app inboxes, once, however often the job runs. */
+@Injectable()
+export class DeliverOutboxJob {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly recipients: RecipientRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  @OnJob(JobName.DELIVER_OUTBOX)
+  async handle({ outboxId }: JobPayloads[JobName.DELIVER_OUTBOX]): Promise<JobOutcome> {
+    const message = await this.outbox.findById(outboxId);
+    if (!message || message.status !== OutboxStatus.PENDING) return JobOutcome.SKIPPED;
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      if (!(await this.outbox.markDelivered(manager, message.id, now))) return JobOutcome.SKIPPED;
+      const userIds = await this.recipients.resolveUserIds(manager, message.jurisdictionId, message.recipients);
+      const { title, body } = renderTemplate(message.template, message.data);
+      await this.notifications.addMany(
+        manager,
+        userIds.map((userId) => ({
+          jurisdictionId: message.jurisdictionId,
+          userId,
+          outboxId: message.id,
+          template: message.template,
+          title,
+          body,
+          instanceId: message.instanceId,
+          data: message.data,
+          createdAt: now,
+        })),
+      );
+      return JobOutcome.DONE;
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+
+/** The one source of "now". Tests swap in ManualClock to move through months without waiting. */
+@Injectable()
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock that only moves when told to; shared by the api and worker in end-to-end tests. */
+export class ManualClock extends Clock {
+  constructor(private current: Date = new Date()) {
+    super();
+  }
+
+  override now(): Date {
+    return new Date(this.current.getTime());
+  }
+
+  set(instant: Date): void {
+    this.current = new Date(instant.getTime());
+  }
+
+  advanceDays(days: number): void {
+    this.current = new Date(this.current.getTime() + days * 86_400_000);
+  }
+}

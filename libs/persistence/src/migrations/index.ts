@@ -1,0 +1,4 @@
+import { InitialSchema1795911214797 } from './1795911214797-InitialSchema';
+
+/** Every migration in order; the data source runs these and nothing else (never `synchronize`). */
+export const MIGRATIONS = [InitialSchema1795911214797];
