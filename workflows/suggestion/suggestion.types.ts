@@ -99,6 +99,8 @@ export interface KeyTrack {
   leadingLeaderId: string;
   hearings: number;
   votes: number;
+  /** Result of the latest satisfaction vote; null until the first vote. CLOSE needs true when the item is key. */
+  lastVotePassed: boolean | null;
 }
 
 export type DisclosureMode = 'FULL' | 'SUMMARY' | 'WITHHELD';
