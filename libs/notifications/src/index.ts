@@ -6,3 +6,4 @@ export * from './repositories/recipient.repository';
 export * from './jobs/deliver-outbox.job';
 export * from './constants/notification-templates.constant';
 export * from './notifications.module';
+export * from './exceptions/notification.exception';

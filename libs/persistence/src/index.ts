@@ -8,3 +8,5 @@ export * from './queue/queue.service';
 export * from './queue/on-job.decorator';
 export * from './persistence.module';
 export * from './utils/updated-rows.util';
+export * from './utils/validate-input.util';
+export * from './queue/job-runner.service';

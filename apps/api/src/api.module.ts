@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccountsHttpModule, AccountsModule, AuthGuard } from '@app/accounts';
+import { AppConfig, PersistenceModule } from '@app/persistence';
+import { SuggestionsHttpModule } from '@app/suggestions';
+import { DomainExceptionFilter } from './domain-exception.filter';
+import { HealthController } from './health.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [PersistenceModule.forRoot(config), AccountsModule, AccountsHttpModule, SuggestionsHttpModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainException } from '@app/persistence';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  [detail: string]: unknown;
+}
+
+/** Maps a domain error code to its HTTP status by the code's shape; unknown codes are server errors. */
+export function statusForCode(code: string): number {
+  if (code.endsWith('_NOT_FOUND')) return HttpStatus.NOT_FOUND;
+  if (code.endsWith('_FORBIDDEN')) return HttpStatus.FORBIDDEN;
+  if (code.endsWith('_UNAUTHORIZED')) return HttpStatus.UNAUTHORIZED;
+  if (code.startsWith('INVALID_')) return HttpStatus.BAD_REQUEST;
+  if (code.endsWith('_CONFLICT')) return HttpStatus.CONFLICT;
+  if (code.endsWith('_UNAVAILABLE')) return HttpStatus.SERVICE_UNAVAILABLE;
+  return HttpStatus.INTERNAL_SERVER_ERROR;
+}
+
+/** PostgreSQL errors a client can cause (a bad value slipping past validation, a duplicate) are not server faults. */
+const CLIENT_PG_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  '22P02': { status: 400, code: 'INVALID_INPUT', message: 'A value has the wrong format' },
+  '22007': { status: 400, code: 'INVALID_INPUT', message: 'A date has the wrong format' },
+  '22003': { status: 400, code: 'INVALID_INPUT', message: 'A number is out of range' },
+  '23505': { status: 409, code: 'DUPLICATE_CONFLICT', message: 'That already exists' },
+  '40001': { status: 409, code: 'VERSION_CONFLICT', message: 'Changed concurrently; retry' },
+};
+
+/** The one place errors become HTTP answers. Each is logged once, with the request id sent back as a header. */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const requestId = (request.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(`${requestId} ${request.method} ${request.url}`, (exception as Error)?.stack);
+    else this.logger.debug(`${requestId} ${request.method} ${request.url} → ${body.statusCode} ${body.code}`);
+    response.setHeader('x-request-id', requestId);
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainException) {
+      const statusCode = statusForCode(exception.code);
+      if (statusCode >= 500) return { statusCode, code: 'INTERNAL_ERROR', message: 'Internal server error' };
+      return { statusCode, code: exception.code, message: exception.message, ...exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const answer = exception.getResponse();
+      const message = typeof answer === 'string' ? answer : ((answer as { message?: unknown }).message ?? exception.message);
+      return { statusCode, code: HttpStatus[statusCode] ?? 'HTTP_ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) };
+    }
+    const pgCode = exception instanceof QueryFailedError ? (exception.driverError as { code?: string })?.code : undefined;
+    const known = pgCode ? CLIENT_PG_ERRORS[pgCode] : undefined;
+    if (known) return { statusCode: known.status, code: known.code, message: known.message };
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
+  }
+}

@@ -1,0 +1,49 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { hasRole, Role } from '@app/workflows/common/actor';
+import { JurisdictionProfile } from '@app/profiles';
+import type { AuthUser } from '../auth-user';
+import { CurrentUser } from '../decorators/auth.decorators';
+import { DirectoryRepository } from '../repositories/directory.repository';
+import { JurisdictionProfileService } from '../services/jurisdiction-profile.service';
+
+/** Reference data of the caller's jurisdiction: sessions, delegations, deputies, units, the profile. */
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller()
+export class DirectoryController {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly profiles: JurisdictionProfileService,
+  ) {}
+
+  @Get('sessions')
+  @ApiOperation({ summary: 'Congress sessions, newest first' })
+  sessions(@CurrentUser() user: AuthUser) {
+    return this.directory.listSessions(user);
+  }
+
+  @Get('delegations')
+  delegations(@CurrentUser() user: AuthUser) {
+    return this.directory.listDelegations(user);
+  }
+
+  @Get('deputies')
+  @ApiOperation({ summary: "Deputies; contact details only for the deputy-affairs office" })
+  async deputies(@CurrentUser() user: AuthUser) {
+    const deputies = await this.directory.listDeputies(user);
+    const seesContacts = hasRole(user, Role.OFFICE, Role.ADMIN);
+    return deputies.map((deputy) => (seesContacts ? deputy : { ...deputy, phone: null }));
+  }
+
+  @Get('units')
+  units(@CurrentUser() user: AuthUser) {
+    return this.directory.listUnits(user);
+  }
+
+  @Get('profile')
+  @ApiOperation({ summary: "The jurisdiction's profile: deadlines, labels, classifications (read-only)" })
+  profile(@CurrentUser() user: AuthUser): Promise<JurisdictionProfile> {
+    return this.profiles.getProfile(user.jurisdictionId);
+  }
+}

@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { updatedRows } from '@app/persistence';
+import type { Assignment, Proposer } from '@app/workflows/suggestion';
+import type { AuthUser } from '@app/accounts';
+import { SuggestionEntity } from '../entities/suggestion.entity';
+import { AssignmentEntity } from '../entities/assignment.entity';
+import { ReplyEntity } from '../entities/reply.entity';
+import { FeedbackEntity } from '../entities/feedback.entity';
+import { SuggestionProposerEntity } from '../entities/suggestion-proposer.entity';
+import { ListSuggestionsQueryDto } from '../dtos/list-suggestions.query.dto';
+import { applyReadPolicy } from '../utils/suggestion-read-policy.util';
+
+export interface TenantScope {
+  jurisdictionId: string;
+}
+
+export type SuggestionProjection = Pick<
+  SuggestionEntity,
+  'state' | 'round' | 'classification' | 'overdue' | 'isKey' | 'keyState' | 'disclosureState'
+>;
+
+/** Every query of the suggestions domain; each takes the tenant scope. */
+@Injectable()
+export class SuggestionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, suggestion: Omit<SuggestionEntity, 'createdAt' | 'updatedAt'>): Promise<void> {
+    await manager.getRepository(SuggestionEntity).insert(suggestion);
+  }
+
+  /** A suggestion the user may read, or null (also for one in another jurisdiction, or one they may not see). */
+  async findReadable(user: AuthUser, id: string): Promise<SuggestionEntity | null> {
+    const query = this.dataSource.getRepository(SuggestionEntity).createQueryBuilder('s').where('s.id = :id', { id });
+    return applyReadPolicy(query, user).getOne();
+  }
+
+  async list(user: AuthUser, filter: ListSuggestionsQueryDto): Promise<[SuggestionEntity[], number]> {
+    const query = applyReadPolicy(this.dataSource.getRepository(SuggestionEntity).createQueryBuilder('s'), user);
+    this.applyFilter(query, filter);
+    return query
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'ASC')
+      .take(filter.pageSize)
+      .skip((filter.page - 1) * filter.pageSize)
+      .getManyAndCount();
+  }
+
+  private applyFilter(query: SelectQueryBuilder<SuggestionEntity>, filter: ListSuggestionsQueryDto): void {
+    if (filter.state) query.andWhere('s.state = :state', { state: filter.state });
+    if (filter.sessionId) query.andWhere('s.session_id = :sessionId', { sessionId: filter.sessionId });
+    if (filter.category) query.andWhere('s.category = :category', { category: filter.category });
+    if (filter.delegationId) query.andWhere('s.delegation_id = :delegationId', { delegationId: filter.delegationId });
+    if (filter.overdue !== undefined) query.andWhere('s.overdue = :overdue', { overdue: filter.overdue });
+    if (filter.key !== undefined) query.andWhere('s.is_key = :key', { key: filter.key });
+    if (filter.unitId) {
+      query.andWhere('EXISTS (SELECT 1 FROM assignments fa WHERE fa.suggestion_id = s.id AND fa.unit_id = :unitId AND fa.active)', {
+        unitId: filter.unitId,
+      });
+    }
+    if (filter.deputyId) {
+      query.andWhere('EXISTS (SELECT 1 FROM suggestion_proposers fp WHERE fp.suggestion_id = s.id AND fp.deputy_id = :deputyId)', {
+        deputyId: filter.deputyId,
+      });
+    }
+  }
+
+  /** Ids among `ids` that are in this jurisdiction (a batch names only its own suggestions). */
+  async existingIds(scope: TenantScope, ids: string[]): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      'SELECT id FROM suggestions WHERE jurisdiction_id = $1 AND id = ANY($2::uuid[])',
+      [scope.jurisdictionId, ids],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async project(manager: EntityManager, scope: TenantScope, id: string, projection: SuggestionProjection): Promise<void> {
+    await manager.query(
+      `UPDATE suggestions SET state = $3, round = $4, classification = $5, overdue = $6, is_key = $7, key_state = $8,
+              disclosure_state = $9, updated_at = now()
+        WHERE id = $1 AND jurisdiction_id = $2`,
+      [id, scope.jurisdictionId, projection.state, projection.round, projection.classification, projection.overdue,
+        projection.isKey, projection.keyState, projection.disclosureState],
+    );
+  }
+
+  async markSubmitted(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query('UPDATE suggestions SET submitted_at = $2 WHERE id = $1', [id, at]);
+  }
+
+  async markMerged(manager: EntityManager, id: string, targetId: string): Promise<void> {
+    await manager.query('UPDATE suggestions SET merged_into_id = $2 WHERE id = $1', [id, targetId]);
+  }
+
+  /** Gives the suggestion the next number of its session; the session row lock serialises concurrent acceptances. */
+  async allocateNumber(manager: EntityManager, id: string): Promise<number> {
+    const rows = updatedRows<{ number: number }>(
+      await manager.query(
+        `UPDATE congress_sessions cs SET last_suggestion_number = last_suggestion_number + 1
+           FROM suggestions s WHERE s.id = $1 AND cs.id = s.session_id
+         RETURNING cs.last_suggestion_number AS number`,
+        [id],
+      ),
+    );
+    await manager.query('UPDATE suggestions SET number = $2 WHERE id = $1', [id, rows[0].number]);
+    return rows[0].number;
+  }
+
+  async replaceProposers(manager: EntityManager, scope: TenantScope, id: string, proposers: Proposer[]): Promise<void> {
+    await manager.query('DELETE FROM suggestion_proposers WHERE suggestion_id = $1', [id]);
+    if (proposers.length === 0) return;
+    await manager.getRepository(SuggestionProposerEntity).insert(
+      proposers.map((proposer) => ({
+        suggestionId: id,
+        deputyId: proposer.deputyId,
+        jurisdictionId: scope.jurisdictionId,
+        role: proposer.role,
+        status: proposer.status,
+        viaSuggestionId: proposer.viaSuggestionId,
+      })),
+    );
+  }
+
+  async upsertAssignments(
+    manager: EntityManager,
+    scope: TenantScope,
+    id: string,
+    assignments: Assignment[],
+    at: Date,
+  ): Promise<void> {
+    if (assignments.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AssignmentEntity)
+      .values(
+        assignments.map((assignment) => ({
+          suggestionId: id,
+          unitId: assignment.unitId,
+          round: assignment.round,
+          jurisdictionId: scope.jurisdictionId,
+          role: assignment.role,
+          acknowledged: assignment.acknowledged,
+          adjustmentRequested: assignment.adjustmentRequested,
+          contacts: assignment.contacts,
+          opinionGiven: assignment.opinionGiven,
+          replyDueAt: assignment.replyDueAt ? new Date(assignment.replyDueAt) : null,
+          overdue: assignment.overdue,
+          classification: assignment.classification,
+          active: true,
+          assignedAt: at,
+        })),
+      )
+      .orUpdate(
+        ['role', 'acknowledged', 'adjustment_requested', 'contacts', 'opinion_given', 'reply_due_at', 'overdue', 'classification'],
+        ['suggestion_id', 'unit_id', 'round'],
+      )
+      .execute();
+  }
+
+  async endAssignment(manager: EntityManager, id: string, unitId: string, round: number): Promise<void> {
+    await manager.query('UPDATE assignments SET active = false WHERE suggestion_id = $1 AND unit_id = $2 AND round = $3', [
+      id, unitId, round,
+    ]);
+  }
+
+  async insertReply(manager: EntityManager, reply: Omit<ReplyEntity, 'id'>): Promise<void> {
+    await manager.getRepository(ReplyEntity).insert(reply);
+  }
+
+  async insertFeedback(manager: EntityManager, feedback: FeedbackEntity): Promise<void> {
+    await manager.getRepository(FeedbackEntity).insert(feedback);
+  }
+
+  async titleAndNumber(manager: EntityManager, id: string): Promise<{ title: string; number: number | null } | null> {
+    const rows: Array<{ title: string; number: number | null }> = await manager.query(
+      'SELECT title, number FROM suggestions WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async replies(scope: TenantScope, id: string): Promise<ReplyEntity[]> {
+    return this.dataSource.getRepository(ReplyEntity).find({
+      where: { suggestionId: id, jurisdictionId: scope.jurisdictionId },
+      order: { repliedAt: 'ASC' },
+    });
+  }
+
+  async feedback(scope: TenantScope, id: string): Promise<FeedbackEntity[]> {
+    return this.dataSource.getRepository(FeedbackEntity).find({
+      where: { suggestionId: id, jurisdictionId: scope.jurisdictionId },
+      order: { round: 'ASC', givenAt: 'ASC' },
+    });
+  }
+
+  async assignments(scope: TenantScope, id: string): Promise<AssignmentEntity[]> {
+    return this.dataSource.getRepository(AssignmentEntity).find({
+      where: { suggestionId: id, jurisdictionId: scope.jurisdictionId },
+      order: { round: 'ASC', role: 'ASC' },
+    });
+  }
+
+  /** A unit's open work, most urgent first: its active assignments that still owe a reply or an opinion. */
+  async unitInbox(scope: TenantScope, unitId: string): Promise<Array<AssignmentEntity & { title: string; number: number | null; state: string }>> {
+    return this.dataSource.query(
+      `SELECT a.suggestion_id AS "suggestionId", a.unit_id AS "unitId", a.round, a.role, a.acknowledged,
+              a.adjustment_requested AS "adjustmentRequested", a.contacts, a.opinion_given AS "opinionGiven",
+              a.reply_due_at AS "replyDueAt", a.overdue, a.classification, s.title, s.number, s.state,
+              (SELECT min(d.due_at) FROM deadlines d WHERE d.instance_id = s.id AND d.unit_id = a.unit_id AND d.status = 'OPEN') AS "nextDueAt"
+         FROM assignments a JOIN suggestions s ON s.id = a.suggestion_id
+        WHERE a.jurisdiction_id = $1 AND a.unit_id = $2 AND a.active AND a.round = s.round
+          AND s.state IN ('inProgress', 'followUp')
+          AND ((a.role <> 'CO' AND a.classification IS NULL) OR (a.role = 'CO' AND NOT a.opinion_given) OR s.state = 'followUp')
+        ORDER BY a.overdue DESC, "nextDueAt" ASC NULLS LAST, s.number ASC`,
+      [scope.jurisdictionId, unitId],
+    );
+  }
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { hasRole, Role } from '@app/workflows/common/actor';
+import { SuggestionEventType } from '@app/workflows/suggestion';
+import { toSuggestionRules } from '@app/profiles';
+import { AuthUser, DirectoryRepository, JurisdictionProfileService } from '@app/accounts';
+import { DeadlineRepository } from '@app/deadlines';
+import { invalidInput, validateInput } from '@app/persistence';
+import { AppliedEvent, requestHash, WorkflowEngine, WorkflowInstanceRepository } from '@app/workflow-engine';
+import { CreateSuggestionDto } from '../dtos/create-suggestion.dto';
+import { ListSuggestionsQueryDto } from '../dtos/list-suggestions.query.dto';
+import { BatchAssignDto } from '../dtos/batch-assign.dto';
+import { SUGGESTION_EVENT_DTOS } from '../dtos/suggestion-event.dto';
+import { SuggestionException, SuggestionExceptionCode } from '../exceptions/suggestion.exception';
+import { SuggestionRepository } from '../repositories/suggestion.repository';
+import { SUGGESTION_WORKFLOW } from './suggestion-workflow.definition';
+import { SuggestionDetail, SuggestionView, SuggestionViewMapper } from './suggestion-view.mapper';
+
+/** Filing, reading and moving suggestions; every change goes through the workflow engine. */
+@Injectable()
+export class SuggestionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: WorkflowEngine,
+    private readonly suggestions: SuggestionRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly profiles: JurisdictionProfileService,
+    private readonly deadlines: DeadlineRepository,
+    private readonly instances: WorkflowInstanceRepository,
+    private readonly views: SuggestionViewMapper,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateSuggestionDto): Promise<SuggestionDetail> {
+    if (!user.deputyId || !hasRole(user, Role.DEPUTY)) {
+      throw new SuggestionException(SuggestionExceptionCode.SUGGESTION_FORBIDDEN, 'Only a deputy files suggestions');
+    }
+    const profile = await this.profiles.getProfile(user.jurisdictionId);
+    await this.checkFilingReferences(user, dto, profile.categories);
+    const [lead] = await this.directory.findDeputies(user, [user.deputyId]);
+    const id = randomUUID();
+    await this.engine.createAndSchedule(
+      {
+        workflow: SUGGESTION_WORKFLOW,
+        jurisdictionId: user.jurisdictionId,
+        instanceId: id,
+        actor: user,
+        input: {
+          rules: toSuggestionRules(profile),
+          duringSession: dto.duringSession,
+          agreesToDisclosure: dto.agreesToDisclosure,
+          leadDeputyId: user.deputyId,
+        },
+      },
+      (manager) =>
+        this.suggestions.insert(manager, {
+          id, jurisdictionId: user.jurisdictionId, sessionId: dto.sessionId, number: null, title: dto.title, content: dto.content,
+          category: dto.category, duringSession: dto.duringSession, leadDeputyId: user.deputyId as string,
+          delegationId: lead?.delegationId ?? null, agreesToDisclosure: dto.agreesToDisclosure,
+          requestsConfidentiality: dto.requestsConfidentiality ?? false, state: 'draft', round: 0, classification: null,
+          overdue: false, isKey: false, keyState: null, disclosureState: null, mergedIntoId: null, submittedAt: null,
+        }),
+    );
+    for (const deputyId of dto.cosignerIds ?? []) {
+      await this.engine.apply({
+        workflow: SUGGESTION_WORKFLOW, jurisdictionId: user.jurisdictionId, instanceId: id, actor: user,
+        event: { type: 'INVITE_COSIGNER', deputyId },
+      });
+    }
+    return this.get(user, id);
+  }
+
+  async list(user: AuthUser, filter: ListSuggestionsQueryDto): Promise<{ items: SuggestionView[]; total: number; page: number; pageSize: number }> {
+    const [rows, total] = await this.suggestions.list(user, filter);
+    return { items: rows.map((row) => this.views.toView(row)), total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async get(user: AuthUser, id: string): Promise<SuggestionDetail> {
+    const suggestion = await this.getReadableOrFail(user, id);
+    const { snapshot } = await this.engine.getSnapshotOrFail(this.dataSource.manager, { workflow: SUGGESTION_WORKFLOW, jurisdictionId: user.jurisdictionId }, id);
+    const [history, openDeadlines, assignments, replies, feedback] = await Promise.all([
+      this.instances.history(this.dataSource.manager, user, id),
+      this.deadlines.findOpenByInstance(user.jurisdictionId, id),
+      this.suggestions.assignments(user, id),
+      this.suggestions.replies(user, id),
+      this.suggestions.feedback(user, id),
+    ]);
+    return this.views.toDetail({
+      suggestion, snapshot, history, openDeadlines, assignments, replies, feedback,
+      allowedEvents: this.engine.allowedEvents(SUGGESTION_WORKFLOW, snapshot, user),
+    });
+  }
+
+  async sendEvent(user: AuthUser, id: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<SuggestionDetail> {
+    await this.getReadableOrFail(user, id);
+    const event = this.validateEvent(body);
+    await this.checkEventReferences(user, event);
+    await this.engine.apply(
+      { workflow: SUGGESTION_WORKFLOW, jurisdictionId: user.jurisdictionId, instanceId: id, actor: user, event },
+      idempotencyKey ? { userId: user.userId, key: idempotencyKey, requestHash: requestHash({ id, event }) } : undefined,
+    );
+    return this.get(user, id);
+  }
+
+  /** 交办: assigns many suggestions at once, all or none, so they share one deadline. */
+  async batchAssign(user: AuthUser, dto: BatchAssignDto, idempotencyKey?: string): Promise<{ assigned: number; results: AppliedEvent[] }> {
+    const found = new Set(await this.suggestions.existingIds(user, dto.suggestionIds));
+    const missing = dto.suggestionIds.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      throw new SuggestionException(SuggestionExceptionCode.SUGGESTION_NOT_FOUND, `Suggestions not found: ${missing.slice(0, 10).join(', ')}`, { missing });
+    }
+    const event = { type: 'ASSIGN', ...dto.assignment };
+    await this.checkEventReferences(user, event);
+    const results = await this.engine.applyAll(
+      dto.suggestionIds.map((instanceId) => ({ workflow: SUGGESTION_WORKFLOW, jurisdictionId: user.jurisdictionId, instanceId, actor: user, event })),
+      idempotencyKey ? { userId: user.userId, key: idempotencyKey, requestHash: requestHash(dto) } : undefined,
+    );
+    return { assigned: results.length, results };
+  }
+
+  async unitInbox(user: AuthUser) {
+    if (!user.unitId) throw new SuggestionException(SuggestionExceptionCode.SUGGESTION_FORBIDDEN, 'Only handling-unit staff have an inbox');
+    return this.suggestions.unitInbox(user, user.unitId);
+  }
+
+  private validateEvent(body: Record<string, unknown>): { type: SuggestionEventType; [field: string]: unknown } {
+    const type = body?.type;
+    const dto = typeof type === 'string' ? SUGGESTION_EVENT_DTOS[type as SuggestionEventType] : undefined;
+    if (!dto || !Object.prototype.hasOwnProperty.call(SUGGESTION_EVENT_DTOS, type as string)) {
+      throw invalidInput([{ field: 'type', reason: `must be one of ${Object.keys(SUGGESTION_EVENT_DTOS).join(', ')}` }]);
+    }
+    const { type: _type, ...payload } = body;
+    const valid = validateInput(dto, payload);
+    return { type: type as SuggestionEventType, ...JSON.parse(JSON.stringify(valid)) };
+  }
+
+  /** Ids an event names must exist in the caller's jurisdiction: a 400 naming the field, not a machine refusal. */
+  private async checkEventReferences(user: AuthUser, event: Record<string, unknown>): Promise<void> {
+    const unitIds = [event.unitIds, event.leadUnitId, event.newUnitId].flat().filter((id): id is string => typeof id === 'string');
+    if (unitIds.length > 0 && event.type !== 'DECIDE_EXTENSION') await this.checkUnits(user, unitIds);
+    if (event.type === 'INVITE_COSIGNER') {
+      const [deputy] = await this.directory.findDeputies(user, [String(event.deputyId)]);
+      if (!deputy?.active) throw invalidInput([{ field: 'deputyId', reason: 'unknown or inactive deputy' }]);
+    }
+    if (event.type === 'MERGE' && !(await this.suggestions.findReadable(user, String(event.targetSuggestionId)))) {
+      throw invalidInput([{ field: 'targetSuggestionId', reason: 'no such suggestion' }]);
+    }
+    if (event.type === 'MARK_KEY') {
+      const leaders = await this.directory.findLeaderUsers(user, [String(event.leadingLeaderId), String(event.supervisingLeaderId)]);
+      const isA = (id: unknown, role: Role) => leaders.some((leader) => leader.id === id && leader.roles.includes(role));
+      if (!isA(event.leadingLeaderId, Role.GOV_LEADER)) throw invalidInput([{ field: 'leadingLeaderId', reason: 'must be a government leader' }]);
+      if (!isA(event.supervisingLeaderId, Role.SC_LEADER)) throw invalidInput([{ field: 'supervisingLeaderId', reason: 'must be a standing-committee leader' }]);
+    }
+  }
+
+  private async getReadableOrFail(user: AuthUser, id: string) {
+    const suggestion = await this.suggestions.findReadable(user, id);
+    if (!suggestion) throw new SuggestionException(SuggestionExceptionCode.SUGGESTION_NOT_FOUND, `Suggestion ${id} not found`);
+    return suggestion;
+  }
+
+  private async checkFilingReferences(user: AuthUser, dto: CreateSuggestionDto, categories: string[]): Promise<void> {
+    if (!(await this.directory.findSession(user, dto.sessionId))) {
+      throw invalidInput([{ field: 'sessionId', reason: 'no such session in this jurisdiction' }]);
+    }
+    if (!categories.includes(dto.category)) {
+      throw invalidInput([{ field: 'category', reason: `must be one of ${categories.join(', ')}` }]);
+    }
+    const cosigners = dto.cosignerIds ?? [];
+    const deputies = await this.directory.findDeputies(user, cosigners);
+    const unknown = cosigners.filter((id) => !deputies.some((d) => d.id === id && d.active));
+    if (unknown.length > 0) throw invalidInput([{ field: 'cosignerIds', reason: `unknown or inactive deputies: ${unknown.join(', ')}` }]);
+  }
+
+  private async checkUnits(user: AuthUser, unitIds: string[]): Promise<void> {
+    const units = await this.directory.findUnits(user, unitIds);
+    const unknown = unitIds.filter((id) => !units.some((u) => u.id === id && u.active));
+    if (unknown.length > 0) throw invalidInput([{ field: 'unitIds', reason: `unknown or inactive units: ${unknown.join(', ')}` }]);
+  }
+}
