@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { hasRole, Role } from '@app/workflows/common/actor';
-import { SuggestionEventType } from '@app/workflows/suggestion';
+import { SuggestionContext, SuggestionEventType } from '@app/workflows/suggestion';
 import { toSuggestionRules } from '@app/profiles';
 import { AuthUser, DirectoryRepository, JurisdictionProfileService } from '@app/accounts';
 import { DeadlineRepository } from '@app/deadlines';
@@ -53,14 +53,16 @@ export class SuggestionService {
           leadDeputyId: user.deputyId,
         },
       },
-      (manager) =>
-        this.suggestions.insert(manager, {
+      async (manager, snapshot) => {
+        await this.suggestions.insert(manager, {
           id, jurisdictionId: user.jurisdictionId, sessionId: dto.sessionId, number: null, title: dto.title, content: dto.content,
           category: dto.category, duringSession: dto.duringSession, leadDeputyId: user.deputyId as string,
           delegationId: lead?.delegationId ?? null, agreesToDisclosure: dto.agreesToDisclosure,
           requestsConfidentiality: dto.requestsConfidentiality ?? false, state: 'draft', round: 0, classification: null,
           overdue: false, isKey: false, keyState: null, disclosureState: null, mergedIntoId: null, submittedAt: null,
-        }),
+        });
+        await this.suggestions.replaceProposers(manager, user, id, (snapshot.context as SuggestionContext).proposers);
+      },
     );
     for (const deputyId of dto.cosignerIds ?? []) {
       await this.engine.apply({

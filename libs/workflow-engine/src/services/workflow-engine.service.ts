@@ -106,11 +106,15 @@ export class WorkflowEngine {
     return snapshot;
   }
 
-  async createAndSchedule(request: CreateRequest, writeDomain: (manager: EntityManager) => Promise<void>): Promise<AnyMachineSnapshot> {
+  /** Starts an instance and lets the domain write its own rows from the initial snapshot, in one transaction. */
+  async createAndSchedule(
+    request: CreateRequest,
+    writeDomain: (manager: EntityManager, snapshot: AnyMachineSnapshot) => Promise<void>,
+  ): Promise<AnyMachineSnapshot> {
     const after = emptyAfterCommit();
     const snapshot = await this.dataSource.transaction(async (manager) => {
       const created = await this.create(manager, request, after);
-      await writeDomain(manager);
+      await writeDomain(manager, created);
       return created;
     });
     await this.runAfterCommit(after);
