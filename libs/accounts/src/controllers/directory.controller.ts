@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { hasRole, Role } from '@app/workflows/common/actor';
 import { JurisdictionProfile } from '@app/profiles';
 import type { AuthUser } from '../auth-user';
 import { CurrentUser } from '../decorators/auth.decorators';
+import { can, Capability } from '../policy/access.policy';
 import { DirectoryRepository } from '../repositories/directory.repository';
 import { JurisdictionProfileService } from '../services/jurisdiction-profile.service';
 
@@ -29,10 +29,10 @@ export class DirectoryController {
   }
 
   @Get('deputies')
-  @ApiOperation({ summary: "Deputies; contact details only for the deputy-affairs office" })
+  @ApiOperation({ summary: "Deputies, with whether each is still in office; phone numbers only for READ_DEPUTY_CONTACTS" })
   async deputies(@CurrentUser() user: AuthUser) {
     const deputies = await this.directory.listDeputies(user);
-    const seesContacts = hasRole(user, Role.OFFICE, Role.ADMIN);
+    const seesContacts = can(user, Capability.READ_DEPUTY_CONTACTS);
     return deputies.map((deputy) => (seesContacts ? deputy : { ...deputy, phone: null }));
   }
 

@@ -28,4 +28,7 @@ export class DeputyEntity {
   /** Deputies leave during a term; their history stays. */
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
 }

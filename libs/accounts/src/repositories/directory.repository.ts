@@ -37,6 +37,16 @@ export class DirectoryRepository {
     return this.dataSource.getRepository(UserEntity).findOneBy({ username, jurisdictionId: scope.jurisdictionId, active: true });
   }
 
+  /** The one read that loads the password hash (it is never selected otherwise). */
+  findUserWithPasswordHash(scope: TenantScope, username: string): Promise<UserEntity | null> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.jurisdiction_id = :jurisdictionId AND u.username = :username AND u.active', { jurisdictionId: scope.jurisdictionId, username })
+      .getOne();
+  }
+
   listUsers(scope: TenantScope): Promise<UserEntity[]> {
     return this.dataSource.getRepository(UserEntity).find({ where: { jurisdictionId: scope.jurisdictionId, active: true }, order: { username: 'ASC' } });
   }
