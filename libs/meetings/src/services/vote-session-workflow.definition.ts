@@ -1,0 +1,140 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AnyMachineSnapshot, ExecutableActionObject, StateValue } from 'xstate';
+import type { Actor } from '@app/workflows/common/actor';
+import {
+  CURRENT_VOTE_SESSION_MACHINE_VERSION,
+  decideItemResult,
+  explainVoteRefusal,
+  mayActorSendVoteEvent,
+  persistVoteSnapshot,
+  PersistedVoteSessionSnapshot,
+  restoreVoteSnapshot,
+  voteSessionEventTypes,
+  voteSessionMachines,
+  VoteSessionContext,
+  VoteSessionEffects,
+  VoteSessionEvent,
+  VoteSessionEventType,
+} from '@app/workflows/vote-session';
+import { JurisdictionProfileService } from '@app/accounts';
+import { DeadlineEntity } from '@app/deadlines';
+import { OutboxRecipient } from '@app/notifications';
+import { ApplyScope, EnvelopedEvent, WorkflowDefinition, WorkflowRegistry } from '@app/workflow-engine';
+import { SUGGESTION_WORKFLOW_NAME, VOTE_SESSION_WORKFLOW } from '../constants/meetings.constant';
+import { VoteRepository } from '../repositories/vote.repository';
+
+/**
+ * The satisfaction vote as the engine's second workflow. CLOSE seals the tallies into results and sends
+ * RECORD_VOTE_RESULT to every item's suggestion through `scope.send`, so the session's close and each
+ * suggestion's outcome (re-handling with a REPORT_AGAIN deadline when it failed) commit together or not at all.
+ */
+@Injectable()
+export class VoteSessionWorkflowDefinition implements WorkflowDefinition, OnModuleInit {
+  readonly name = VOTE_SESSION_WORKFLOW;
+  readonly currentVersion = CURRENT_VOTE_SESSION_MACHINE_VERSION;
+  readonly eventTypes: readonly string[] = voteSessionEventTypes;
+
+  constructor(
+    private readonly registry: WorkflowRegistry,
+    private readonly votes: VoteRepository,
+    private readonly profiles: JurisdictionProfileService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  machine(version: number) {
+    const machine = voteSessionMachines[version];
+    if (!machine) throw new Error(`No vote-session machine version ${version}`);
+    return machine;
+  }
+
+  restore(version: number, persisted: Record<string, unknown>): AnyMachineSnapshot {
+    return restoreVoteSnapshot(this.machine(version), persisted as unknown as PersistedVoteSessionSnapshot) as AnyMachineSnapshot;
+  }
+
+  persist(snapshot: AnyMachineSnapshot): Record<string, unknown> {
+    return persistVoteSnapshot(snapshot) as unknown as Record<string, unknown>;
+  }
+
+  headlineState(value: StateValue): string {
+    return typeof value === 'string' ? value : Object.keys(value)[0];
+  }
+
+  mayActorSend(eventType: string, actor: Actor, context: unknown): boolean {
+    return mayActorSendVoteEvent(eventType as VoteSessionEventType, actor, context as VoteSessionContext);
+  }
+
+  explainRefusal(context: unknown, event: EnvelopedEvent): string | null {
+    return explainVoteRefusal(context as VoteSessionContext, event as unknown as VoteSessionEvent);
+  }
+
+  dueDates(jurisdictionId: string, at: Date): Promise<Record<string, string>> {
+    return this.profiles.dueDates(jurisdictionId, at);
+  }
+
+  async reminderOffsetsDays(jurisdictionId: string): Promise<number[]> {
+    return (await this.profiles.getProfile(jurisdictionId)).reminderOffsetsDays;
+  }
+
+  deadlineRecipients(_deadline: DeadlineEntity, _context: unknown): OutboxRecipient[] {
+    return [{ kind: 'OFFICE' }];
+  }
+
+  async notificationData(manager: EntityManager, instanceId: string): Promise<Record<string, unknown>> {
+    const rows: Array<{ title: string }> = await manager.query('SELECT title FROM vote_sessions WHERE id = $1', [instanceId]);
+    return { voteSessionId: instanceId, title: rows[0]?.title ?? '', number: '' };
+  }
+
+  async performEffect(scope: ApplyScope, effect: ExecutableActionObject): Promise<void> {
+    const tenant = { jurisdictionId: scope.jurisdictionId };
+    switch (effect.type) {
+      case 'fixEntitledVoters': {
+        const { voters } = effect.params as VoteSessionEffects['fixEntitledVoters'];
+        await this.votes.fixEntitledVoters(scope.manager, tenant, scope.instanceId, voters);
+        return;
+      }
+      case 'recordResults':
+        await this.recordResults(scope);
+        return;
+      case 'allocateAnnouncementNumber': {
+        const rows: Array<{ year: number }> = await scope.manager.query(
+          'SELECT extract(year FROM meeting_date)::int AS year FROM vote_sessions WHERE id = $1',
+          [scope.instanceId],
+        );
+        await this.votes.allocateAnnouncementNumber(scope.manager, tenant, scope.instanceId, rows[0].year);
+        return;
+      }
+      default:
+        throw new Error(`Vote-session effect ${effect.type} has no implementation`);
+    }
+  }
+
+  private async recordResults(scope: ApplyScope): Promise<void> {
+    const { rules } = scope.after.context as VoteSessionContext;
+    const tallies = await this.votes.takeTallies(scope.manager, scope.instanceId);
+    // One order for every close, so two transactions touching the same suggestions lock them alike.
+    tallies.sort((a, b) => a.suggestionId.localeCompare(b.suggestionId));
+    for (const tally of tallies) {
+      const result = decideItemResult(tally, rules);
+      await this.votes.writeResult(scope.manager, tally.itemId, result);
+      await scope.send({
+        workflow: SUGGESTION_WORKFLOW_NAME,
+        instanceId: tally.suggestionId,
+        event: { type: 'RECORD_VOTE_RESULT', voteSessionId: scope.instanceId, passed: result.passed },
+      });
+    }
+  }
+
+  async project(scope: ApplyScope): Promise<void> {
+    const context = scope.after.context as VoteSessionContext;
+    await this.votes.project(scope.manager, scope.instanceId, {
+      state: this.headlineState(scope.after.value),
+      openedAt: context.openedAt,
+      closedAt: context.closedAt,
+      publishedAt: context.publishedAt,
+    });
+  }
+}
