@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '@app/accounts';
+import { applyReadPolicy } from '@app/suggestions';
+import type { TenantScope } from './disclosure-source.repository';
+
+export interface SearchDocumentInput {
+  suggestionId: string;
+  jurisdictionId: string;
+  sessionId: string;
+  isPublic: boolean;
+  staffTitle: string;
+  staffBody: string;
+  /** Space-joined jieba tokens of the title and of the body. */
+  staffTokens: { title: string; body: string };
+  publicTitle: string | null;
+  publicBody: string | null;
+  publicTokens: { title: string; body: string } | null;
+  at: Date;
+}
+
+export interface SearchHit {
+  suggestionId: string;
+  rank: number;
+  title: string;
+  body: string;
+  content: string;
+  number: number | null;
+  sessionId: string;
+  sessionName: string;
+  category: string;
+  classification: string | null;
+  state: string;
+}
+
+export interface SessionOrder {
+  year: number;
+  term: number;
+  sessionNumber: number;
+}
+
+// Title words weigh more than body words in the ranking (A > B).
+const VECTOR = (title: string, body: string) => `setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${body}), 'B')`;
+
+/** The full-text index: writes one document per suggestion and ranks matches with PostgreSQL full text. */
+@Injectable()
+export class SearchRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async upsert(manager: EntityManager, doc: SearchDocumentInput): Promise<void> {
+    await manager.query(
+      `INSERT INTO search_documents (suggestion_id, jurisdiction_id, session_id, is_public, staff_title, staff_body, staff_vector,
+                                     public_title, public_body, public_vector, indexed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, ${VECTOR('$7', '$8')}, $9, $10,
+               CASE WHEN $4 THEN ${VECTOR('$11', '$12')} END, $13)
+       ON CONFLICT (suggestion_id) DO UPDATE SET session_id = EXCLUDED.session_id, is_public = EXCLUDED.is_public,
+         staff_title = EXCLUDED.staff_title, staff_body = EXCLUDED.staff_body, staff_vector = EXCLUDED.staff_vector,
+         public_title = EXCLUDED.public_title, public_body = EXCLUDED.public_body, public_vector = EXCLUDED.public_vector,
+         indexed_at = EXCLUDED.indexed_at`,
+      [
+        doc.suggestionId, doc.jurisdictionId, doc.sessionId, doc.isPublic, doc.staffTitle, doc.staffBody, doc.staffTokens.title,
+        doc.staffTokens.body, doc.publicTitle, doc.publicBody, doc.publicTokens?.title ?? '', doc.publicTokens?.body ?? '', doc.at,
+      ],
+    );
+  }
+
+  async suggestionIds(scope: TenantScope): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM suggestions WHERE jurisdiction_id = $1 ORDER BY id', [scope.jurisdictionId]);
+    return rows.map((row) => row.id);
+  }
+
+  async sessionOrder(scope: TenantScope, sessionId: string): Promise<SessionOrder | null> {
+    const rows: SessionOrder[] = await this.dataSource.query(
+      'SELECT year, term, session_number AS "sessionNumber" FROM congress_sessions WHERE jurisdiction_id = $1 AND id = $2',
+      [scope.jurisdictionId, sessionId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Published documents only, ranked; the texts returned are the redacted ones. */
+  async searchPublic(scope: TenantScope, tsQuery: string, page: { limit: number; offset: number }): Promise<{ hits: SearchHit[]; total: number }> {
+    const query = this.hitQuery('public')
+      .andWhere('d.jurisdiction_id = :jurisdictionId AND d.is_public', { jurisdictionId: scope.jurisdictionId })
+      .andWhere(`d.public_vector @@ to_tsquery('simple', :tsQuery)`, { tsQuery });
+    return this.page(query, page);
+  }
+
+  /** Documents the user may read under the suggestion read policy, ranked; original texts. */
+  async searchStaff(user: AuthUser, tsQuery: string, filter: { sessionId?: string }, page: { limit: number; offset: number }) {
+    const query = applyReadPolicy(this.hitQuery('staff'), user).andWhere(`d.staff_vector @@ to_tsquery('simple', :tsQuery)`, { tsQuery });
+    if (filter.sessionId) query.andWhere('s.session_id = :sessionId', { sessionId: filter.sessionId });
+    return this.page(query, page);
+  }
+
+  /** Candidates sharing any word with a text, in the same or earlier sessions, best first. */
+  async similarCandidates(
+    side: { user: AuthUser } | { publicOf: TenantScope },
+    params: { anyOf: string; upTo: SessionOrder; excludeId: string | null; limit: number },
+  ): Promise<SearchHit[]> {
+    const vector = 'user' in side ? 'staff' : 'public';
+    let query = this.hitQuery(vector, params.anyOf)
+      .andWhere(`d.${vector}_vector @@ to_tsquery('simple', :tsQuery)`, { tsQuery: params.anyOf })
+      .andWhere('(cs.year, cs.term, cs.session_number) <= (:year, :term, :sessionNumber)', params.upTo)
+      .andWhere(`s.state NOT IN ('draft', 'merged')`);
+    if (params.excludeId) query = query.andWhere('s.id <> :excludeId AND s.merged_into_id IS DISTINCT FROM :excludeId', { excludeId: params.excludeId });
+    if ('user' in side) query = applyReadPolicy(query, side.user);
+    else query = query.andWhere('d.jurisdiction_id = :jurisdictionId AND d.is_public', { jurisdictionId: side.publicOf.jurisdictionId });
+    return (await query.orderBy('rank', 'DESC').addOrderBy('s.id').limit(params.limit).getRawMany()).map(toHit);
+  }
+
+  private hitQuery(side: 'public' | 'staff', tsQuery?: string) {
+    const query = this.dataSource
+      .createQueryBuilder()
+      .from('suggestions', 's')
+      .innerJoin('search_documents', 'd', 'd.suggestion_id = s.id')
+      .innerJoin('congress_sessions', 'cs', 'cs.id = s.session_id')
+      .select('s.id', 'suggestionId')
+      .addSelect(`ts_rank_cd(d.${side}_vector, to_tsquery('simple', :tsQuery))`, 'rank')
+      .addSelect(`d.${side}_title`, 'title')
+      .addSelect(`d.${side}_body`, 'body')
+      // What similarity compares: the suggestion itself, without the replies (the public side has only the redacted body).
+      .addSelect(side === 'staff' ? 's.content' : 'd.public_body', 'content')
+      .addSelect(['s.number AS number', 's.session_id AS "sessionId"', 'cs.name AS "sessionName"', 's.category AS category'])
+      .addSelect(['s.classification AS classification', 's.state AS state']);
+    return tsQuery ? query.setParameter('tsQuery', tsQuery) : query;
+  }
+
+  private async page(query: ReturnType<SearchRepository['hitQuery']>, page: { limit: number; offset: number }) {
+    const total = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const rows = await query.orderBy('rank', 'DESC').addOrderBy('s.number', 'ASC').addOrderBy('s.id').limit(page.limit).offset(page.offset).getRawMany();
+    return { hits: rows.map(toHit), total: total?.total ?? 0 };
+  }
+}
+
+function toHit(row: Record<string, unknown>): SearchHit {
+  return { ...(row as unknown as SearchHit), rank: Number(row.rank), number: row.number === null ? null : Number(row.number) };
+}
