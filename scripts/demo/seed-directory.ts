@@ -1,5 +1,13 @@
 import { DataSource } from 'typeorm';
+import { PasswordHasher } from '@app/accounts';
 import { Role } from '@app/workflows/common/actor';
+
+/** Every demo user's password, so password sign-in works in the demo as well as the demo login. */
+export const DEMO_PASSWORD = 'jianyi-demo';
+
+// One hash for the whole seed: hashing each of ~60 users would cost seconds in every test file.
+let demoPasswordHash: Promise<string> | null = null;
+const demoHash = () => (demoPasswordHash ??= new PasswordHasher().hash(DEMO_PASSWORD));
 
 export interface SeededDirectory {
   jurisdictionId: string;
@@ -30,6 +38,7 @@ export async function seedDirectory(
   dataSource: DataSource,
   { code, name, deputies = 30, year = 2026 }: { code: string; name: string; deputies?: number; year?: number },
 ): Promise<SeededDirectory> {
+  const passwordHash = await demoHash();
   return dataSource.transaction(async (manager) => {
     const insert = async (sql: string, params: unknown[]) => ((await manager.query(sql, params)) as Array<{ id: string }>)[0].id;
     const jurisdictionId = await insert('INSERT INTO jurisdictions (code, name, profile) VALUES ($1, $2, $3) RETURNING id', [code, name, {}]);
@@ -44,8 +53,9 @@ export async function seedDirectory(
     const users: Record<string, string> = {};
     const addUser = async (username: string, displayName: string, roles: Role[], link: { deputyId?: string; unitId?: string } = {}) => {
       users[username] = await insert(
-        'INSERT INTO users (jurisdiction_id, username, display_name, roles, deputy_id, unit_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-        [jurisdictionId, username, displayName, roles, link.deputyId ?? null, link.unitId ?? null],
+        `INSERT INTO users (jurisdiction_id, username, display_name, roles, deputy_id, unit_id, password_hash, password_changed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now()) RETURNING id`,
+        [jurisdictionId, username, displayName, roles, link.deputyId ?? null, link.unitId ?? null, passwordHash],
       );
     };
     const deputyIds: string[] = [];

@@ -1,6 +1,8 @@
 /**
  * Who may send which event: authorization by role and by relationship to the suggestion,
  * independent of the machine's state. The engine checks this before offering the event to the machine.
+ * This is the event half of the one access policy (libs/accounts/src/policy/access.policy.ts), kept here, pure,
+ * so the machine's own tests can use it; the server reaches it only through that policy module.
  */
 import { hasRole, Role, type Actor } from '../common/actor';
 import { assignmentOf, cosigners, leadProposer, proposerOf } from './suggestion-context.util';

@@ -3,6 +3,9 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccountsHttpModule, AccountsModule, AuthGuard } from '@app/accounts';
 import { AppConfig, PersistenceModule } from '@app/persistence';
 import { SuggestionsHttpModule } from '@app/suggestions';
+import { DisclosureHttpModule } from '@app/disclosure';
+import { ReportsHttpModule } from '@app/reports';
+import { MeetingsHttpModule } from '@app/meetings';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { HealthController } from './health.controller';
 
@@ -11,7 +14,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PersistenceModule.forRoot(config), AccountsModule, AccountsHttpModule, SuggestionsHttpModule],
+      imports: [PersistenceModule.forRoot(config), AccountsModule, AccountsHttpModule, SuggestionsHttpModule, DisclosureHttpModule, ReportsHttpModule, MeetingsHttpModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },

@@ -1,14 +1,26 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { json } from 'express';
-import { invalidInput, toFieldErrors } from '@app/persistence';
+import { json, NextFunction, Request, Response } from 'express';
+import { invalidInput, nestsDeeperThan, toFieldErrors } from '@app/persistence';
+import { serveWebApp } from './serve-web-app';
+
+/** No request body of ours nests deeper than a few levels; far deeper ones would overflow the validator's recursion. */
+const MAX_JSON_DEPTH = 32;
 
 /** Everything the api needs beyond its module: prefix, validation, body limits, headers, OpenAPI. Shared with tests. */
 export function configureApi(app: INestApplication): void {
   app.setGlobalPrefix('api');
   app.use(helmet());
   app.use(json({ limit: '2mb' }));
+  app.use((request: Request, _response: Response, next: NextFunction) =>
+    next(
+      nestsDeeperThan(request.body, MAX_JSON_DEPTH)
+        ? invalidInput([{ field: '(body)', reason: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }])
+        : undefined,
+    ),
+  );
+  serveWebApp(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -1,8 +1,13 @@
-import { statusForCode } from './domain-exception.filter';
+import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { DomainExceptionFilter, statusForCode } from './domain-exception.filter';
 import { WorkflowExceptionCode } from '@app/workflow-engine';
 import { SuggestionExceptionCode } from '@app/suggestions';
 import { AccountsExceptionCode } from '@app/accounts';
 import { NotificationExceptionCode } from '@app/notifications';
+import { DisclosureExceptionCode } from '@app/disclosure';
+import { ReportExceptionCode } from '@app/reports';
+import { MeetingsExceptionCode } from '@app/meetings';
 
 describe('statusForCode', () => {
   it.each([
@@ -23,10 +28,77 @@ describe('statusForCode', () => {
     [AccountsExceptionCode.DEPUTY_NOT_FOUND, 404],
     [AccountsExceptionCode.UNIT_NOT_FOUND, 404],
     [AccountsExceptionCode.ROLE_FORBIDDEN, 403],
+    [AccountsExceptionCode.LOGIN_THROTTLED, 429],
+    [AccountsExceptionCode.CAPABILITY_FORBIDDEN, 403],
+    [AccountsExceptionCode.PASSWORD_CHANGE_REQUIRED_FORBIDDEN, 403],
+    [AccountsExceptionCode.SELF_LOCKOUT_FORBIDDEN, 403],
+    [AccountsExceptionCode.USERNAME_CONFLICT, 409],
+    [AccountsExceptionCode.INVALID_ROSTER, 400],
     [NotificationExceptionCode.NOTIFICATION_NOT_FOUND, 404],
+    [MeetingsExceptionCode.MEETINGS_FORBIDDEN, 403],
+    [MeetingsExceptionCode.KEY_PROPOSAL_NOT_FOUND, 404],
+    [MeetingsExceptionCode.KEY_PROPOSAL_CONFLICT, 409],
+    [MeetingsExceptionCode.COUNCIL_MEETING_NOT_FOUND, 404],
+    [MeetingsExceptionCode.AGENDA_ITEM_NOT_FOUND, 404],
+    [MeetingsExceptionCode.AGENDA_ITEM_CONFLICT, 409],
+    [MeetingsExceptionCode.VOTE_SESSION_NOT_FOUND, 404],
+    [MeetingsExceptionCode.VOTE_ITEM_CONFLICT, 409],
+    [MeetingsExceptionCode.VOTE_SESSION_NOT_OPEN_CONFLICT, 409],
+    [MeetingsExceptionCode.VOTER_FORBIDDEN, 403],
+    [MeetingsExceptionCode.BALLOT_ALREADY_CAST_CONFLICT, 409],
+    [MeetingsExceptionCode.ANNOUNCEMENT_NOT_FOUND, 404],
+    [DisclosureExceptionCode.DISCLOSURE_NOT_FOUND, 404],
+    [DisclosureExceptionCode.DISCLOSURE_FORBIDDEN, 403],
+    [DisclosureExceptionCode.REDACTION_NOT_FOUND, 404],
+    [ReportExceptionCode.REPORT_FORBIDDEN, 403],
     ['INVALID_INPUT', 400],
     ['SOMETHING_ELSE', 500],
   ])('%s → %i', (code, status) => {
     expect(statusForCode(code)).toBe(status);
+  });
+});
+
+describe(DomainExceptionFilter.name, () => {
+  const answer = (exception: unknown) => {
+    const sent: { status?: number; body?: Record<string, unknown>; type?: string; removed?: string } = {};
+    const json = (body: Record<string, unknown>) => (sent.body = body);
+    const response = {
+      setHeader: () => undefined,
+      removeHeader: (name: string) => (sent.removed = name),
+      status: (status: number) => ((sent.status = status), { type: (type: string) => ((sent.type = type), { json }) }),
+    };
+    const host = { switchToHttp: () => ({ getRequest: () => ({ headers: {}, method: 'POST', url: '/api/x' }), getResponse: () => response }) };
+    new DomainExceptionFilter().catch(exception, host as never);
+    const { status, body } = sent;
+    expect(sent).toEqual({ status, body, type: 'application/json', removed: 'Content-Disposition' });
+    return { status, body };
+  };
+  const pgError = (code: string) => new QueryFailedError('INSERT …', [], Object.assign(new Error('driver'), { code }));
+
+  it.each(['22021', '22P05'])('answers a NUL character refused by PostgreSQL (%s) with 400 INVALID_INPUT and field errors', (code) => {
+    expect(answer(pgError(code))).toEqual({
+      status: 400,
+      body: expect.objectContaining({ code: 'INVALID_INPUT', errors: [{ field: '(request)', reason: expect.stringContaining('NUL') }] }),
+    });
+  });
+
+  it('answers a deadlock between two events with 409 VERSION_CONFLICT', () => {
+    expect(answer(pgError('40P01'))).toEqual({ status: 409, body: expect.objectContaining({ code: 'VERSION_CONFLICT' }) });
+  });
+
+  it('answers a body that is not JSON with 400 INVALID_INPUT naming the body', () => {
+    const parseError = Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed' });
+    expect(answer(new BadRequestException('Unexpected token', { cause: parseError }))).toEqual({
+      status: 400,
+      body: expect.objectContaining({ code: 'INVALID_INPUT', errors: [{ field: '(body)', reason: 'Unexpected token' }] }),
+    });
+  });
+
+  it('keeps other HTTP errors as they are', () => {
+    expect(answer(new PayloadTooLargeException('too large'))).toEqual({ status: 413, body: expect.objectContaining({ code: 'PAYLOAD_TOO_LARGE' }) });
+  });
+
+  it('hides an unknown error behind a generic 500', () => {
+    expect(answer(pgError('42P01'))).toEqual({ status: 500, body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' } });
   });
 });

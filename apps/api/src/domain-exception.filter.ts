@@ -18,6 +18,7 @@ export function statusForCode(code: string): number {
   if (code.endsWith('_UNAUTHORIZED')) return HttpStatus.UNAUTHORIZED;
   if (code.startsWith('INVALID_')) return HttpStatus.BAD_REQUEST;
   if (code.endsWith('_CONFLICT')) return HttpStatus.CONFLICT;
+  if (code.endsWith('_THROTTLED')) return HttpStatus.TOO_MANY_REQUESTS;
   if (code.endsWith('_UNAVAILABLE')) return HttpStatus.SERVICE_UNAVAILABLE;
   return HttpStatus.INTERNAL_SERVER_ERROR;
 }
@@ -27,8 +28,13 @@ const CLIENT_PG_ERRORS: Record<string, { status: number; code: string; message: 
   '22P02': { status: 400, code: 'INVALID_INPUT', message: 'A value has the wrong format' },
   '22007': { status: 400, code: 'INVALID_INPUT', message: 'A date has the wrong format' },
   '22003': { status: 400, code: 'INVALID_INPUT', message: 'A number is out of range' },
+  // A text with U+0000, which PostgreSQL stores neither in text (22021) nor in jsonb (22P05).
+  '22021': { status: 400, code: 'INVALID_INPUT', message: 'A text contains the NUL character (\\u0000)' },
+  '22P05': { status: 400, code: 'INVALID_INPUT', message: 'A text contains the NUL character (\\u0000)' },
   '23505': { status: 409, code: 'DUPLICATE_CONFLICT', message: 'That already exists' },
   '40001': { status: 409, code: 'VERSION_CONFLICT', message: 'Changed concurrently; retry' },
+  // Two events that each touch two instances in opposite order (A merged into B while B is merged into A).
+  '40P01': { status: 409, code: 'VERSION_CONFLICT', message: 'Changed concurrently; retry' },
 };
 
 /** The one place errors become HTTP answers. Each is logged once, with the request id sent back as a header. */
@@ -45,7 +51,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error(`${requestId} ${request.method} ${request.url}`, (exception as Error)?.stack);
     else this.logger.debug(`${requestId} ${request.method} ${request.url} → ${body.statusCode} ${body.code}`);
     response.setHeader('x-request-id', requestId);
-    response.status(body.statusCode).json(body);
+    // A download handler's @Header()s (text/csv, an attachment) are set before it runs; its errors are still JSON to read.
+    response.removeHeader('Content-Disposition');
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -57,12 +65,24 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const answer = exception.getResponse();
-      const message = typeof answer === 'string' ? answer : ((answer as { message?: unknown }).message ?? exception.message);
-      return { statusCode, code: HttpStatus[statusCode] ?? 'HTTP_ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) };
+      const raw = typeof answer === 'string' ? answer : ((answer as { message?: unknown }).message ?? exception.message);
+      const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
+      // Express answers a body that is not JSON, or a path with a bad %-escape, with a 400 of its own.
+      if (statusCode === HttpStatus.BAD_REQUEST) {
+        const field = String((exception.cause as { type?: unknown } | undefined)?.type ?? '').startsWith('entity.') ? '(body)' : '(request)';
+        return invalidInputBody(field, message);
+      }
+      return { statusCode, code: HttpStatus[statusCode] ?? 'HTTP_ERROR', message };
     }
     const pgCode = exception instanceof QueryFailedError ? (exception.driverError as { code?: string })?.code : undefined;
     const known = pgCode ? CLIENT_PG_ERRORS[pgCode] : undefined;
+    if (known?.code === 'INVALID_INPUT') return invalidInputBody('(request)', known.message);
     if (known) return { statusCode: known.status, code: known.code, message: known.message };
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
   }
+}
+
+/** Every 400 has the shape of the validation pipe's, so a client reads one format. */
+function invalidInputBody(field: string, reason: string): ErrorBody {
+  return { statusCode: HttpStatus.BAD_REQUEST, code: 'INVALID_INPUT', message: `Invalid input: ${field}: ${reason}`, errors: [{ field, reason }] };
 }

@@ -9,4 +9,6 @@ export * from './queue/on-job.decorator';
 export * from './persistence.module';
 export * from './utils/updated-rows.util';
 export * from './utils/validate-input.util';
+export * from './utils/json-depth.util';
+export * from './dtos/uuid-param.dto';
 export * from './queue/job-runner.service';

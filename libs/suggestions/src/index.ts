@@ -10,3 +10,4 @@ export * from './services/suggestion-workflow.definition';
 export * from './services/suggestion-view.mapper';
 export * from './suggestions.module';
 export * from './suggestions-http.module';
+export * from './utils/suggestion-read-policy.util';

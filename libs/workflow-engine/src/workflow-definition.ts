@@ -57,3 +57,15 @@ export interface WorkflowDefinition {
   /** Updates the domain's own rows from the new snapshot; runs after the effects, in the same transaction. */
   project(scope: ApplyScope): Promise<void>;
 }
+
+/** What changed, as a projection listener sees it: after the workflow's own projection, in the same transaction. */
+export interface ProjectedChange {
+  manager: EntityManager;
+  workflow: string;
+  instanceId: string;
+  jurisdictionId: string;
+  /** The client event, or CREATED for a new instance. */
+  event: { type: string; [field: string]: unknown };
+}
+
+export type ProjectionListener = (change: ProjectedChange) => Promise<void>;

@@ -30,6 +30,7 @@ export const DEFAULT_PROFILE: JurisdictionProfile = deepFreeze({
   ],
   solvedClassifications: ['A'],
   followUpClassifications: ['B', 'C'],
+  plannedClassifications: ['B'],
   categories: ['财政经济', '农业农村', '社会建设', '教科文卫', '环资城建', '民主法制', '其他'],
   satisfactionLabels: { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', UNSATISFIED: '不满意' },
   maxRehandlingRounds: 1,
@@ -41,4 +42,8 @@ export const DEFAULT_PROFILE: JurisdictionProfile = deepFreeze({
   timezone: 'Asia/Shanghai',
   numbering: { prefix: '第', suffix: '号' },
   deputyYearlyMinimum: 1,
+  unitScoring: {
+    weights: { replyRate: 30, onTimeRate: 10, resolvedRate: 20, solvedOrPlannedRate: 10, satisfiedOrBasicallyRateFinal: 20, contactRate: 10 },
+    overduePenalty: 1,
+  },
 });

@@ -84,6 +84,27 @@ export class NumberingFormat {
   suffix: string;
 }
 
+/** Weights of the unit scoreboard: score = Σ weight × rate (rates 0–1) − overduePenalty × overdue items. */
+export class UnitScoreWeights {
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) replyRate: number;
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) onTimeRate: number;
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) resolvedRate: number;
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) solvedOrPlannedRate: number;
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) satisfiedOrBasicallyRateFinal: number;
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) contactRate: number;
+}
+
+/** How the unit scoreboard (承办单位考评) scores each unit. */
+export class UnitScoringRules {
+  @NestedField(() => UnitScoreWeights)
+  weights: UnitScoreWeights;
+
+  /** Points taken off per assignment overdue (still unreplied past due, or replied late). */
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  overduePenalty: number;
+}
+
 /** Everything that differs between jurisdictions; see /work/shared/domain.md for the defaults' sources. */
 export class JurisdictionProfile {
   @NestedField(() => DeadlineRules)
@@ -119,6 +140,15 @@ export class JurisdictionProfile {
   @IsAmongClassificationCodes()
   @IsDisjointFrom('solvedClassifications')
   followUpClassifications: string[];
+
+  /**
+   * Being solved or planned (B): with the solved ones they make the "solved or planned" rate. Codes that are not
+   * classifications of the profile count for nothing, so a profile that renames its classes keeps validating.
+   */
+  @IsArray()
+  @IsString({ each: true })
+  @ArrayUnique()
+  plannedClassifications: string[];
 
   @IsArray()
   @ArrayNotEmpty()
@@ -162,4 +192,7 @@ export class JurisdictionProfile {
   @IsInt()
   @Min(0)
   deputyYearlyMinimum: number;
+
+  @NestedField(() => UnitScoringRules)
+  unitScoring: UnitScoringRules;
 }

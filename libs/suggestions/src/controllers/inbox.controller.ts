@@ -1,16 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { AuthUser, CurrentUser } from '@app/accounts';
-import { Clock } from '@app/persistence';
+import { AuthUser, Capability, CurrentUser, RequireCapability } from '@app/accounts';
+import { Clock, UuidParamDto } from '@app/persistence';
 import { NotificationException, NotificationExceptionCode, NotificationRepository } from '@app/notifications';
 import { SuggestionService } from '../services/suggestion.service';
 
 class NotificationQueryDto {
-  @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unreadOnly: boolean = false;
-  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(200) limit: number = 50;
-  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(0) offset: number = 0;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unreadOnly: boolean = false;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(200) limit: number = 50;
+  @ApiPropertyOptional({ default: 0, minimum: 0 }) @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(0) offset: number = 0;
 }
 
 @ApiTags('inbox')
@@ -24,6 +24,7 @@ export class InboxController {
   ) {}
 
   @Get('inbox')
+  @RequireCapability(Capability.READ_UNIT_INBOX)
   @ApiOperation({ summary: "A handling unit's open work, overdue first, then by nearest deadline" })
   inbox(@CurrentUser() user: AuthUser) {
     return this.suggestions.unitInbox(user);
@@ -38,7 +39,7 @@ export class InboxController {
 
   @Post('notifications/:id/read')
   @HttpCode(204)
-  async markRead(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() _body: unknown) {
+  async markRead(@CurrentUser() user: AuthUser, @Param() { id }: UuidParamDto, @Body() _body: unknown) {
     if (!(await this.notifications.markRead(user, id, this.clock.now()))) {
       throw new NotificationException(NotificationExceptionCode.NOTIFICATION_NOT_FOUND, 'Notification not found');
     }

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -50,8 +51,10 @@ class AbsorbDto {
 }
 
 export class AssignDto {
-  @IsIn(MODES) mode: (typeof MODES)[number];
+  @ApiProperty({ enum: MODES }) @IsIn(MODES) mode: (typeof MODES)[number];
+  @ApiProperty({ type: [String], format: 'uuid' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_UNITS) @ArrayUnique() @IsUUID('all', { each: true }) unitIds: string[];
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required with LEAD_WITH_CO_UNITS; one of unitIds' })
   @IsOptional() @IsUUID() leadUnitId?: string;
 }
 

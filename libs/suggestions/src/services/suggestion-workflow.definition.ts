@@ -6,7 +6,6 @@ import {
   CURRENT_SUGGESTION_MACHINE_VERSION,
   eventTypes,
   explainRefusal,
-  mayActorSend,
   persistSnapshot,
   PersistedSuggestionSnapshot,
   restoreSnapshot,
@@ -15,7 +14,7 @@ import {
   SuggestionEffects,
   SuggestionEvent,
 } from '@app/workflows/suggestion';
-import { JurisdictionProfileService } from '@app/accounts';
+import { JurisdictionProfileService, maySendSuggestionEvent } from '@app/accounts';
 import { DeadlineEntity } from '@app/deadlines';
 import { OutboxRecipient } from '@app/notifications';
 import { ApplyScope, EnvelopedEvent, WorkflowDefinition, WorkflowRegistry } from '@app/workflow-engine';
@@ -74,7 +73,7 @@ export class SuggestionWorkflowDefinition implements WorkflowDefinition, OnModul
   }
 
   mayActorSend(eventType: string, actor: Actor, context: unknown): boolean {
-    return mayActorSend(eventType as SuggestionEvent['type'], actor, context as SuggestionContext);
+    return maySendSuggestionEvent(eventType as SuggestionEvent['type'], actor, context as SuggestionContext);
   }
 
   explainRefusal(context: unknown, event: EnvelopedEvent): string | null {

@@ -108,7 +108,8 @@ export class SuggestionService {
   /** 交办: assigns many suggestions at once, all or none, so they share one deadline. */
   async batchAssign(user: AuthUser, dto: BatchAssignDto, idempotencyKey?: string): Promise<{ assigned: number; results: AppliedEvent[] }> {
     const found = new Set(await this.suggestions.existingIds(user, dto.suggestionIds));
-    const missing = dto.suggestionIds.filter((id) => !found.has(id));
+    // PostgreSQL answers uuids in lower case; a client may send them in upper case.
+    const missing = dto.suggestionIds.filter((id) => !found.has(id.toLowerCase()));
     if (missing.length > 0) {
       throw new SuggestionException(SuggestionExceptionCode.SUGGESTION_NOT_FOUND, `Suggestions not found: ${missing.slice(0, 10).join(', ')}`, { missing });
     }

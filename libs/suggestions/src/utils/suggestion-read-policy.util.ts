@@ -1,39 +1,44 @@
 import { Brackets, SelectQueryBuilder } from 'typeorm';
-import { hasRole, Role } from '@app/workflows/common/actor';
-import type { AuthUser } from '@app/accounts';
+import { DISCLOSED_STATE, ReadGrant, ReadGrantKind, suggestionReadGrants, type AuthUser } from '@app/accounts';
+
+type GrantSql = { [K in ReadGrantKind]: (grant: Extract<ReadGrant, { kind: K }>) => { sql: string; params?: Record<string, unknown> } };
+
+/** The SQL form of each read grant of the access policy (libs/accounts/src/policy/access.policy.ts); no rule is decided here. */
+const GRANT_SQL: GrantSql = {
+  [ReadGrantKind.JURISDICTION]: () => ({ sql: 'true' }),
+  [ReadGrantKind.PROPOSER]: (grant) => ({
+    sql: 'EXISTS (SELECT 1 FROM suggestion_proposers pp WHERE pp.suggestion_id = s.id AND pp.deputy_id = :policyDeputyId)',
+    params: { policyDeputyId: grant.deputyId },
+  }),
+  [ReadGrantKind.ASSIGNED_UNIT]: (grant) => ({
+    sql: 'EXISTS (SELECT 1 FROM assignments pa WHERE pa.suggestion_id = s.id AND pa.unit_id = :policyUnitId)',
+    params: { policyUnitId: grant.unitId },
+  }),
+  [ReadGrantKind.KEY_LEADER]: (grant) => ({
+    sql: `(s.is_key AND EXISTS (SELECT 1 FROM workflow_instances wi WHERE wi.id = s.id
+            AND (wi.snapshot #>> '{context,key,leadingLeaderId}' = :policyUserId
+                 OR wi.snapshot #>> '{context,key,supervisingLeaderId}' = :policyUserId)))`,
+    params: { policyUserId: grant.userId },
+  }),
+  [ReadGrantKind.KEY_ITEMS]: () => ({ sql: 's.is_key' }),
+  [ReadGrantKind.DISCLOSED]: () => ({ sql: 's.disclosure_state = :policyDisclosedState', params: { policyDisclosedState: DISCLOSED_STATE } }),
+};
 
 /**
- * Who may see which suggestions, as one SQL condition used by single reads and lists alike:
- * the office sees its whole jurisdiction; a deputy what they lead or co-sign; a unit what is assigned to it;
- * a leader the key items they lead or supervise; council and committee members the key items.
- * Anything else is invisible, and a read of it answers 404.
+ * Restricts a query over suggestions (alias `s`) to what the user may see: their jurisdiction, then the union of
+ * the policy's grants. Single reads and lists both go through here, so a list never shows what a read would refuse.
  */
 export function applyReadPolicy<T extends object>(query: SelectQueryBuilder<T>, user: AuthUser): SelectQueryBuilder<T> {
   query.andWhere('s.jurisdiction_id = :policyJurisdictionId', { policyJurisdictionId: user.jurisdictionId });
-  if (hasRole(user, Role.OFFICE, Role.ADMIN, Role.GOV_OFFICE)) return query;
+  const grants = suggestionReadGrants(user);
+  if (grants.some((grant) => grant.kind === ReadGrantKind.JURISDICTION)) return query;
   return query.andWhere(
     new Brackets((visible) => {
       visible.where('false');
-      if (user.deputyId) {
-        visible.orWhere(
-          'EXISTS (SELECT 1 FROM suggestion_proposers pp WHERE pp.suggestion_id = s.id AND pp.deputy_id = :policyDeputyId)',
-          { policyDeputyId: user.deputyId },
-        );
+      for (const grant of grants) {
+        const { sql, params } = (GRANT_SQL[grant.kind] as (g: ReadGrant) => { sql: string; params?: Record<string, unknown> })(grant);
+        visible.orWhere(sql, params);
       }
-      if (user.unitId && hasRole(user, Role.UNIT_STAFF, Role.UNIT_HEAD)) {
-        visible.orWhere('EXISTS (SELECT 1 FROM assignments pa WHERE pa.suggestion_id = s.id AND pa.unit_id = :policyUnitId)', {
-          policyUnitId: user.unitId,
-        });
-      }
-      if (hasRole(user, Role.GOV_LEADER, Role.SC_LEADER)) {
-        visible.orWhere(
-          `(s.is_key AND EXISTS (SELECT 1 FROM workflow_instances wi WHERE wi.id = s.id
-              AND (wi.snapshot #>> '{context,key,leadingLeaderId}' = :policyUserId
-                   OR wi.snapshot #>> '{context,key,supervisingLeaderId}' = :policyUserId)))`,
-          { policyUserId: user.userId },
-        );
-      }
-      if (hasRole(user, Role.COUNCIL_MEMBER, Role.SC_MEMBER)) visible.orWhere('s.is_key');
     }),
   );
 }

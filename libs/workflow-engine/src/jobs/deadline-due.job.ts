@@ -5,6 +5,13 @@ import { SYSTEM_ACTOR } from '@app/workflows/common/actor';
 import { WorkflowException, WorkflowExceptionCode } from '../exceptions/workflow.exception';
 import { WorkflowEngine } from '../services/workflow-engine.service';
 
+/**
+ * Losing the compare-and-swap is normal here: sibling deadlines of one instance fall due at the same instant
+ * (every unit's adjustment window of one assignment), and a job may run twice at once. Each loss means another
+ * event committed, so reloading makes progress; past this many, BullMQ's own retry takes over.
+ */
+const MAX_CONFLICT_RETRIES = 5;
+
 /** A deadline passed: tell its instance with DEADLINE_PASSED; the machine decides what that means (escalation …). */
 @Injectable()
 export class DeadlineDueJob {
@@ -18,6 +25,18 @@ export class DeadlineDueJob {
 
   @OnJob(JobName.DEADLINE_DUE)
   async handle({ deadlineId }: JobPayloads[JobName.DEADLINE_DUE]): Promise<JobOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.passOnce(deadlineId);
+      } catch (error) {
+        const conflict = error instanceof WorkflowException && error.code === WorkflowExceptionCode.VERSION_CONFLICT;
+        if (!conflict || attempt > MAX_CONFLICT_RETRIES) throw error;
+      }
+    }
+  }
+
+  /** Reloads the row, so a retry after a lost compare-and-swap sees whether someone else passed it meanwhile. */
+  private async passOnce(deadlineId: string): Promise<JobOutcome> {
     const deadline = await this.deadlines.findById(deadlineId);
     if (!deadline || deadline.status !== DeadlineStatus.OPEN) return JobOutcome.SKIPPED;
     // Not yet due by the clock of record: the reconciler fires it once it is.

@@ -13,6 +13,8 @@ export interface ReconcileReport {
   jobsRecreated: number;
   firedNow: number;
   outboxDelivered: number;
+  /** Deadlines and messages that threw; logged and left for the next sweep. */
+  failed: number;
 }
 
 /**
@@ -42,19 +44,31 @@ export class ReconcileJob {
   }
 
   async runOnce(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { deadlinesChecked: 0, jobsRecreated: 0, firedNow: 0, outboxDelivered: 0 };
+    const report: ReconcileReport = { deadlinesChecked: 0, jobsRecreated: 0, firedNow: 0, outboxDelivered: 0, failed: 0 };
     let afterId: string | null = null;
     for (;;) {
       const page = await this.deadlines.pageOpen(afterId, PAGE_SIZE);
       if (page.length === 0) break;
       afterId = page[page.length - 1].id;
       report.deadlinesChecked += page.length;
-      for (const deadline of page) await this.reconcileDeadline(deadline, report);
+      // One row that cannot be handled (its workflow not loaded, its instance gone) must not stop the sweep, nor the worker's start.
+      for (const deadline of page) {
+        await this.reconcileDeadline(deadline, report).catch((error) => this.recordFailure(report, `deadline ${deadline.id}`, error));
+      }
     }
     for (const outboxId of await this.outbox.pendingIds(10_000)) {
-      if ((await this.deliverJob.handle({ outboxId })) === 'DONE') report.outboxDelivered++;
+      try {
+        if ((await this.deliverJob.handle({ outboxId })) === 'DONE') report.outboxDelivered++;
+      } catch (error) {
+        this.recordFailure(report, `outbox message ${outboxId}`, error);
+      }
     }
     return report;
+  }
+
+  private recordFailure(report: ReconcileReport, what: string, error: unknown): void {
+    report.failed++;
+    this.logger.warn(`Reconciling ${what} failed; the next sweep tries again: ${(error as Error).message}`);
   }
 
   private async reconcileDeadline(

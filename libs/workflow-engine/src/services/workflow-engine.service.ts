@@ -12,7 +12,7 @@ import { WorkflowException, WorkflowExceptionCode } from '../exceptions/workflow
 import { InstanceRow, WorkflowInstanceRepository } from '../repositories/workflow-instance.repository';
 import { auditHash, GENESIS_HASH } from '../utils/audit-hash.util';
 import { diffDeadlines, MachineDeadlines } from '../utils/deadline-diff.util';
-import { ApplyScope, EnvelopedEvent, WorkflowDefinition } from '../workflow-definition';
+import { ApplyScope, EnvelopedEvent, ProjectedChange, WorkflowDefinition } from '../workflow-definition';
 import { WorkflowRegistry } from './workflow-registry.service';
 
 export interface ClientEvent {
@@ -115,6 +115,7 @@ export class WorkflowEngine {
     const snapshot = await this.dataSource.transaction(async (manager) => {
       const created = await this.create(manager, request, after);
       await writeDomain(manager, created);
+      await this.notifyProjected({ manager, workflow: request.workflow, instanceId: request.instanceId, jurisdictionId: request.jurisdictionId, event: { type: 'CREATED' } });
       return created;
     });
     await this.runAfterCommit(after);
@@ -143,6 +144,21 @@ export class WorkflowEngine {
     if (outcome.replayed) return outcome.replayed;
     await this.runAfterCommit(after);
     return outcome.applied ?? [];
+  }
+
+  /**
+   * Runs a domain's own writes and events of any workflow in one transaction (a hearing record beside its
+   * RECORD_HEARING, a proposal decided beside its MARK_KEY); timers and deliveries are queued after commit.
+   */
+  async inTransaction<T>(
+    work: (tx: { manager: EntityManager; apply: (request: EventRequest) => Promise<AppliedEvent> }) => Promise<T>,
+  ): Promise<T> {
+    const after = emptyAfterCommit();
+    const result = await this.dataSource.transaction((manager) =>
+      work({ manager, apply: (request) => this.applyWithin(manager, request, after) }),
+    );
+    await this.runAfterCommit(after);
+    return result;
   }
 
   /** Loads an instance's current snapshot, or throws INSTANCE_NOT_FOUND (also for another jurisdiction's). */
@@ -227,6 +243,7 @@ export class WorkflowEngine {
     };
     await this.performEffects(applyScope, definition, actions, after);
     await definition.project(applyScope);
+    await this.notifyProjected({ manager, workflow: request.workflow, instanceId: row.id, jurisdictionId: row.jurisdictionId, event });
     return { instanceId: row.id, version: seq, state: toState, at: event.at };
   }
 
@@ -291,6 +308,10 @@ export class WorkflowEngine {
       })),
     );
     after.scheduled.push(...opened);
+  }
+
+  private async notifyProjected(change: ProjectedChange): Promise<void> {
+    for (const listener of this.registry.listenersOf(change.workflow)) await listener(change);
   }
 
   private async runAfterCommit(after: AfterCommit): Promise<void> {
