@@ -46,4 +46,6 @@ export const DEFAULT_PROFILE: JurisdictionProfile = deepFreeze({
     weights: { replyRate: 30, onTimeRate: 10, resolvedRate: 20, solvedOrPlannedRate: 10, satisfiedOrBasicallyRateFinal: 20, contactRate: 10 },
     overduePenalty: 1,
   },
+  reviewOpinions: { item: months(2), report: months(2), rework: months(1) },
+  livelihood: { approvalShareOfAllDeputies: 0.5, progressReport: months(3) },
 });

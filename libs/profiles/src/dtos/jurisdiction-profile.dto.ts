@@ -24,7 +24,7 @@ import { LOCAL_DATE_PATTERN, REHANDLING_TRIGGERS, type RehandlingTrigger } from 
 import { NestedField } from '../validators/nested-field.validator';
 import { IsAmongClassificationCodes, IsDisjointFrom } from '../validators/profile-cross-field.validator';
 import { Classification } from './classification.dto';
-import { DeadlineRules } from './deadline-rules.dto';
+import { DeadlineRule, DeadlineRules } from './deadline-rules.dto';
 
 function LocalDateList(): PropertyDecorator {
   const decorators = [
@@ -103,6 +103,34 @@ export class UnitScoringRules {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   overduePenalty: number;
+}
+
+/** Review opinions managed as a list (审议意见清单制): the deadlines the office sets when it assigns a list. */
+export class ReviewOpinionRules {
+  /** Each item's deadline, counted from assignment, unless the office sets a date. */
+  @NestedField(() => DeadlineRule)
+  item: DeadlineRule;
+
+  /** The written report on the whole list, counted from assignment (default 2 months). */
+  @NestedField(() => DeadlineRule)
+  report: DeadlineRule;
+
+  /** An item sent back is reported again within this, counted from the send-back. */
+  @NestedField(() => DeadlineRule)
+  rework: DeadlineRule;
+}
+
+/** Livelihood projects chosen by deputies' vote (民生实事项目代表票决制). */
+export class LivelihoodRules {
+  /** A candidate is chosen only with approvals above this share of all deputies (default: more than half). */
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  approvalShareOfAllDeputies: number;
+
+  /** How often the government reports the chosen projects' progress to the standing committee. */
+  @NestedField(() => DeadlineRule)
+  progressReport: DeadlineRule;
 }
 
 /** Everything that differs between jurisdictions; see /work/shared/domain.md for the defaults' sources. */
@@ -195,4 +223,10 @@ export class JurisdictionProfile {
 
   @NestedField(() => UnitScoringRules)
   unitScoring: UnitScoringRules;
+
+  @NestedField(() => ReviewOpinionRules)
+  reviewOpinions: ReviewOpinionRules;
+
+  @NestedField(() => LivelihoodRules)
+  livelihood: LivelihoodRules;
 }
