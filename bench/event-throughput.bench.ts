@@ -15,7 +15,7 @@ export interface ThroughputResult {
 }
 
 /** One suggestion per client, filed, accepted and assigned, so each client sends events to its own instance. */
-async function prepare(system: BenchSystem): Promise<{ ids: string[] }> {
+export async function prepare(system: BenchSystem): Promise<{ ids: string[] }> {
   const office = await system.user('office');
   const ids: string[] = [];
   for (let client = 0; client < CLIENTS; client++) {
@@ -33,7 +33,7 @@ async function prepare(system: BenchSystem): Promise<{ ids: string[] }> {
   return { ids };
 }
 
-const contactEvent = (call: number) => ({
+export const contactEvent = (call: number) => ({
   type: 'RECORD_CONTACT',
   method: 'PHONE',
   contactedAt: new Date(Date.now() - 3_600_000).toISOString(),

@@ -5,6 +5,8 @@ import { cpus } from 'node:os';
 import { startBenchSystem, printTable } from './support/bench-system';
 import { benchEventThroughput } from './event-throughput.bench';
 import { benchBatchAssignment } from './batch-assignment.bench';
+import { benchReminderStorm } from './reminder-storm.bench';
+import { benchMemory } from './memory.bench';
 
 /** `npm run bench [name …]`: runs the benchmarks, prints each table and writes bench/results/<date>.json. */
 async function main(): Promise<void> {
@@ -28,6 +30,24 @@ async function main(): Promise<void> {
     try {
       results.batchAssignment = await benchBatchAssignment(system, Number(process.env.BENCH_BATCH ?? 10000));
       printTable('2. Batch assignment in one request — engine vs raw bulk SQL of the same rows', [results.batchAssignment as Record<string, number>]);
+    } finally {
+      await system.close();
+    }
+  }
+  if (wanted('storm')) {
+    const system = await startBenchSystem('storm');
+    try {
+      results.reminderStorm = await benchReminderStorm(system, Number(process.env.BENCH_STORM ?? 100000));
+      printTable('3. Reminder storm: deadlines due at one instant — real job handlers vs BullMQ no-op jobs', [results.reminderStorm as Record<string, number>]);
+    } finally {
+      await system.close();
+    }
+  }
+  if (wanted('memory')) {
+    const system = await startBenchSystem('memory');
+    try {
+      results.memory = await benchMemory(system, Number(process.env.BENCH_EVENTS ?? 2000));
+      printTable('6. Memory (RSS, MB) of the api and worker processes, idle and under benchmark 1', [results.memory as Record<string, number>]);
     } finally {
       await system.close();
     }

@@ -10,9 +10,6 @@ const BATCH_SIZE = 300;
 const REPLIED_EARLY = 100;
 const OFFSETS = [30, 7, 1];
 
-// jest reads testTimeout only from the top-level config, not from a project entry.
-jest.setTimeout(60_000);
-
 describe('a batch of 300 suggestions assigned at one assignment meeting', () => {
   let system: TestSystem;
   let directory: SeededDirectory;

@@ -8,9 +8,6 @@ import { startTestSystem, TestSystem } from './support/test-system';
 
 const DAY_MS = 86_400_000;
 
-// jest reads testTimeout only from the top-level config, not from a project entry.
-jest.setTimeout(60_000);
-
 interface ExpectedJob {
   jobId: string;
   deadlineId: string;

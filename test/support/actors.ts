@@ -4,6 +4,7 @@ export interface ActingClient {
   userId: string;
   get(path: string): ReturnType<ReturnType<TestSystem['http']>['get']>;
   post(path: string, body?: object, headers?: Record<string, string>): ReturnType<ReturnType<TestSystem['http']>['post']>;
+  put(path: string, body?: object): ReturnType<ReturnType<TestSystem['http']>['put']>;
   /** Sends a workflow event and expects it to apply. */
   send(suggestionId: string, event: { type: string; [field: string]: unknown }): Promise<Record<string, unknown>>;
 }
@@ -25,6 +26,7 @@ export function actorsOf(system: TestSystem, jurisdictionCode: string) {
         for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
         return req.send(body);
       },
+      put: (path, body = {}) => system.http().put(path).set('Authorization', auth).send(body),
       send: async (suggestionId, event) => {
         const response = await client.post(`/api/suggestions/${suggestionId}/events`, event);
         if (response.status !== 200) {

@@ -23,7 +23,11 @@ export interface TestSystem {
 }
 
 /** The real api and worker, in this process, on the run's database and a Redis prefix of their own, sharing one clock. */
-export async function startTestSystem({ now = new Date('2026-03-10T02:00:00Z'), withWorker = true } = {}): Promise<TestSystem> {
+export async function startTestSystem({
+  now = new Date('2026-03-10T02:00:00Z'),
+  withWorker = true,
+  env = {} as Record<string, string>,
+} = {}): Promise<TestSystem> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (global setup creates it)');
   const config = loadConfig({
@@ -32,6 +36,7 @@ export async function startTestSystem({ now = new Date('2026-03-10T02:00:00Z'), 
     DEMO_MODE: 'true',
     QUEUE_PREFIX: `jianyi-test-${randomUUID().slice(0, 8)}`,
     RECONCILE_INTERVAL_MS: '3600000',
+    ...env,
   });
   const clock = new ManualClock(now);
 

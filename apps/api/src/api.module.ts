@@ -1,20 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccountsHttpModule, AccountsModule, AuthGuard } from '@app/accounts';
-import { AppConfig, PersistenceModule } from '@app/persistence';
+import { AppConfig, PersistenceModule, QueueBackendChoice } from '@app/persistence';
 import { SuggestionsHttpModule } from '@app/suggestions';
 import { DisclosureHttpModule } from '@app/disclosure';
 import { ReportsHttpModule } from '@app/reports';
 import { MeetingsHttpModule } from '@app/meetings';
+import { ReviewOpinionsHttpModule } from '@app/review-opinions';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { HealthController } from './health.controller';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, backend?: QueueBackendChoice): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PersistenceModule.forRoot(config), AccountsModule, AccountsHttpModule, SuggestionsHttpModule, DisclosureHttpModule, ReportsHttpModule, MeetingsHttpModule],
+      imports: [PersistenceModule.forRoot(config, backend), AccountsModule, AccountsHttpModule, SuggestionsHttpModule, DisclosureHttpModule, ReportsHttpModule, MeetingsHttpModule, ReviewOpinionsHttpModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },

@@ -1,5 +1,5 @@
 import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainExceptionFilter, statusForCode } from './domain-exception.filter';
 import { WorkflowExceptionCode } from '@app/workflow-engine';
 import { SuggestionExceptionCode } from '@app/suggestions';
@@ -8,6 +8,7 @@ import { NotificationExceptionCode } from '@app/notifications';
 import { DisclosureExceptionCode } from '@app/disclosure';
 import { ReportExceptionCode } from '@app/reports';
 import { MeetingsExceptionCode } from '@app/meetings';
+import { ReviewOpinionsExceptionCode } from '@app/review-opinions';
 
 describe('statusForCode', () => {
   it.each([
@@ -36,6 +37,8 @@ describe('statusForCode', () => {
     [AccountsExceptionCode.INVALID_ROSTER, 400],
     [NotificationExceptionCode.NOTIFICATION_NOT_FOUND, 404],
     [MeetingsExceptionCode.MEETINGS_FORBIDDEN, 403],
+    [ReviewOpinionsExceptionCode.REVIEW_LIST_NOT_FOUND, 404],
+    [ReviewOpinionsExceptionCode.REVIEW_LIST_FORBIDDEN, 403],
     [MeetingsExceptionCode.KEY_PROPOSAL_NOT_FOUND, 404],
     [MeetingsExceptionCode.KEY_PROPOSAL_CONFLICT, 409],
     [MeetingsExceptionCode.COUNCIL_MEETING_NOT_FOUND, 404],
@@ -80,6 +83,18 @@ describe(DomainExceptionFilter.name, () => {
       status: 400,
       body: expect.objectContaining({ code: 'INVALID_INPUT', errors: [{ field: '(request)', reason: expect.stringContaining('NUL') }] }),
     });
+  });
+
+  it.each([
+    ['a server shutting down (57P01)', pgError('57P01')],
+    ['a server starting up (57P03)', pgError('57P03')],
+    ['a connection exception (08006)', pgError('08006')],
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a connection cut mid-query', new QueryFailedError('UPDATE …', [], new Error('Connection terminated unexpectedly'))],
+    ['a transaction whose connection was cut (its query runner released)', new QueryRunnerProviderAlreadyReleasedError()],
+    ['a COMMIT after the connection was cut', new QueryRunnerAlreadyReleasedError()],
+  ])('answers %s with 503 DATABASE_UNAVAILABLE', (_label, exception) => {
+    expect(answer(exception)).toEqual({ status: 503, body: expect.objectContaining({ code: 'DATABASE_UNAVAILABLE' }) });
   });
 
   it('answers a deadlock between two events with 409 VERSION_CONFLICT', () => {

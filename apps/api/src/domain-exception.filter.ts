@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainException } from '@app/persistence';
 
 export interface ErrorBody {
@@ -36,6 +36,26 @@ const CLIENT_PG_ERRORS: Record<string, { status: number; code: string; message: 
   // Two events that each touch two instances in opposite order (A merged into B while B is merged into A).
   '40P01': { status: 409, code: 'VERSION_CONFLICT', message: 'Changed concurrently; retry' },
 };
+
+/** Socket errors of a lost connection to PostgreSQL (a restart, a failover): nothing the client did. */
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+const CONNECTION_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /Client has encountered a connection error/i, /Connection is closed/i];
+
+/**
+ * Whether the database is out of reach rather than the request wrong: SQLSTATE class 08 (connection exception),
+ * 57P01-57P03 (server shutting down or starting), or the driver's socket errors. Answered 503: the client may retry.
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  // TypeORM releases a transaction's query runner when its connection errors (a server restart); the transaction's
+  // next query (or its COMMIT, never sent) then throws one of these instead of a socket error: nothing was committed.
+  if (exception instanceof QueryRunnerProviderAlreadyReleasedError || exception instanceof QueryRunnerAlreadyReleasedError) return true;
+  const error = (exception instanceof QueryFailedError ? exception.driverError : exception) as { code?: unknown; message?: unknown } | null;
+  if (!error || typeof error !== 'object') return false;
+  const code = typeof error.code === 'string' ? error.code : '';
+  if (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code) || CONNECTION_ERRNOS.has(code)) return true;
+  const message = typeof error.message === 'string' ? error.message : '';
+  return CONNECTION_MESSAGES.some((pattern) => pattern.test(message));
+}
 
 /** The one place errors become HTTP answers. Each is logged once, with the request id sent back as a header. */
 @Catch()
@@ -73,6 +93,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
         return invalidInputBody(field, message);
       }
       return { statusCode, code: HttpStatus[statusCode] ?? 'HTTP_ERROR', message };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DATABASE_UNAVAILABLE', message: 'The database is out of reach; retry shortly' };
     }
     const pgCode = exception instanceof QueryFailedError ? (exception.driverError as { code?: string })?.code : undefined;
     const known = pgCode ? CLIENT_PG_ERRORS[pgCode] : undefined;

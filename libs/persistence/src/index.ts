@@ -12,3 +12,6 @@ export * from './utils/validate-input.util';
 export * from './utils/json-depth.util';
 export * from './dtos/uuid-param.dto';
 export * from './queue/job-runner.service';
+export * from './queue/queue-backend';
+export * from './logging/request-context';
+export * from './logging/json-logger';

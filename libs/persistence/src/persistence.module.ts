@@ -5,17 +5,24 @@ import { APP_CONFIG } from './config/config.tokens';
 import { Clock } from './clock/clock';
 import { dataSourceOptions } from './data-source.factory';
 import { QueueService } from './queue/queue.service';
+import { QUEUE_BACKEND, QueueBackendChoice, resolveQueueBackend } from './queue/queue-backend';
 
 /** The engine room every app imports once: validated config, PostgreSQL, the queues and the clock. */
 @Global()
 @Module({})
 export class PersistenceModule {
-  static forRoot(config: AppConfig = loadConfig(process.env)): DynamicModule {
+  /** `backend` is passed when the caller already resolved it (start script, tests); otherwise it is resolved here. */
+  static forRoot(config: AppConfig = loadConfig(process.env), backend?: QueueBackendChoice): DynamicModule {
     return {
       module: PersistenceModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: true })],
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, QueueService],
-      exports: [APP_CONFIG, Clock, QueueService],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: QUEUE_BACKEND, useFactory: () => backend ?? resolveQueueBackend(config) },
+        Clock,
+        QueueService,
+      ],
+      exports: [APP_CONFIG, QUEUE_BACKEND, Clock, QueueService],
     };
   }
 }

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { JurisdictionProfile, resolveProfile } from '@app/profiles';
-import { computeDueDates, WorkingDayCalendar } from '@app/deadlines';
+import { computeDueDates, toLocalDate, WorkingDayCalendar } from '@app/deadlines';
 import { AccountsException, AccountsExceptionCode } from '../exceptions/accounts.exception';
 import { DirectoryRepository } from '../repositories/directory.repository';
 
 interface ResolvedProfile {
   profile: JurisdictionProfile;
   calendar: WorkingDayCalendar;
+  /** Due dates by local start day: every event carries them, and they change only when the local day does. */
+  dueDatesByDay: Map<string, Record<string, string>>;
 }
+
+/** Days of due dates kept per jurisdiction; events cluster on today (and a test clock's few days). */
+const DUE_DATE_DAYS_CACHED = 8;
 
 /**
  * Each jurisdiction's resolved, validated profile and its working-day calendar. Profiles are read-only at run time,
@@ -30,8 +35,16 @@ export class JurisdictionProfileService {
   }
 
   async dueDates(jurisdictionId: string, at: Date): Promise<Record<string, string>> {
-    const { profile, calendar } = await this.resolve(jurisdictionId);
-    return computeDueDates({ from: at, profile, calendar });
+    const { profile, calendar, dueDatesByDay } = await this.resolve(jurisdictionId);
+    // Due instants depend on the local start day only (each is the end of a local day), so a day's set is reusable.
+    const day = toLocalDate(at, profile.timezone);
+    let due = dueDatesByDay.get(day);
+    if (!due) {
+      due = computeDueDates({ from: at, profile, calendar });
+      if (dueDatesByDay.size >= DUE_DATE_DAYS_CACHED) dueDatesByDay.clear();
+      dueDatesByDay.set(day, due);
+    }
+    return { ...due };
   }
 
   private resolve(jurisdictionId: string): Promise<ResolvedProfile> {
@@ -53,6 +66,6 @@ export class JurisdictionProfileService {
       extraWorkdays: profile.calendar.extraWorkdays,
       timezone: profile.timezone,
     });
-    return { profile, calendar };
+    return { profile, calendar, dueDatesByDay: new Map() };
   }
 }

@@ -7,8 +7,12 @@ import { renderTemplate } from '../constants/notification-templates.constant';
 import { NotificationRepository } from '../repositories/notification.repository';
 import { OutboxRepository } from '../repositories/outbox.repository';
 import { RecipientRepository } from '../repositories/recipient.repository';
+import { DeliveryPlanner } from '../services/delivery-planner.service';
 
-/** Delivers one outbox message into the recipients' in-app inboxes, once, however often the job runs. */
+/**
+ * Delivers one outbox message into the recipients' in-app inboxes, once, however often the job runs; in the same
+ * transaction it records one delivery per chosen e-mail/SMS channel, whose sends are scheduled after commit.
+ */
 @Injectable()
 export class DeliverOutboxJob {
   constructor(
@@ -17,15 +21,16 @@ export class DeliverOutboxJob {
     private readonly notifications: NotificationRepository,
     private readonly recipients: RecipientRepository,
     private readonly clock: Clock,
+    private readonly planner: DeliveryPlanner,
   ) {}
 
   @OnJob(JobName.DELIVER_OUTBOX)
   async handle({ outboxId }: JobPayloads[JobName.DELIVER_OUTBOX]): Promise<JobOutcome> {
     const message = await this.outbox.findById(outboxId);
     if (!message || message.status !== OutboxStatus.PENDING) return JobOutcome.SKIPPED;
-    return this.dataSource.transaction(async (manager) => {
+    const sends = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      if (!(await this.outbox.markDelivered(manager, message.id, now))) return JobOutcome.SKIPPED;
+      if (!(await this.outbox.markDelivered(manager, message.id, now))) return null;
       const userIds = await this.recipients.resolveUserIds(manager, message.jurisdictionId, message.recipients);
       const { title, body } = renderTemplate(message.template, message.data);
       await this.notifications.addMany(
@@ -42,7 +47,11 @@ export class DeliverOutboxJob {
           createdAt: now,
         })),
       );
-      return JobOutcome.DONE;
+      return this.planner.plan(manager, message, userIds, now);
     });
+    if (sends === null) return JobOutcome.SKIPPED;
+    // Lost if the process dies right here: the sweeper re-schedules pending deliveries.
+    await this.planner.scheduleSends(sends);
+    return JobOutcome.DONE;
   }
 }

@@ -23,4 +23,20 @@ describe('loadConfig', () => {
       expect(message).toContain('JWT_SECRET must be at least 32 characters');
     }
   });
+
+  it.each([
+    [{ SMTP_URL: 'mail.example.cn' }, 'SMTP_URL must be an smtp:// or smtps:// URL'],
+    [{ SMS_GATEWAY_URL: 'https://sms.example.cn/send' }, 'SMS_TEMPLATE_ID is required when SMS_GATEWAY_URL is set'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL'],
+    [{ QUEUE_BACKEND: 'kafka' }, 'QUEUE_BACKEND must be auto, redis or postgres'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS must be comma-separated http(s):// origins'],
+    [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM must be an e-mail address'],
+  ])('names the bad variable in %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('leaves REDIS_URL, SMTP and SMS unset by default (auto queue backend, channels off)', () => {
+    const config = loadConfig({});
+    expect([config.REDIS_URL, config.SMTP_URL, config.SMS_GATEWAY_URL, config.QUEUE_BACKEND]).toEqual([undefined, undefined, undefined, 'auto']);
+  });
 });

@@ -1,13 +1,20 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+
+const URL_OF = (schemes: string) => new RegExp(`^(${schemes})://[^\\s]+$`);
 
 /** Environment variables the apps read. Validated once at start-up; every bad variable is named. */
 export class EnvironmentVariables {
   @IsString()
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/jianyi';
 
-  @IsString()
-  REDIS_URL: string = 'redis://127.0.0.1:6379';
+  /** Unset: Redis on the default port if one answers, else the queues live in PostgreSQL (see resolveQueueBackend). */
+  @IsOptional()
+  @Matches(URL_OF('redis|rediss'), { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsIn(['auto', 'redis', 'postgres'], { message: 'QUEUE_BACKEND must be auto, redis or postgres' })
+  QUEUE_BACKEND: 'auto' | 'redis' | 'postgres' = 'auto';
 
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -29,6 +36,24 @@ export class EnvironmentVariables {
   @Transform(({ value }) => Number(value))
   PORT: number = 3000;
 
+  /** Interface the api listens on; 0.0.0.0 behind a load balancer. */
+  @IsString()
+  HOST: string = '127.0.0.1';
+
+  /** Jobs each worker process runs at once, per queue. */
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  @Transform(({ value }) => Number(value))
+  WORKER_CONCURRENCY: number = 8;
+
+  /** How long a job's lock lasts; a job whose worker died is handed to another once it lapses. */
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  @Transform(({ value }) => Number(value))
+  JOB_LOCK_MS: number = 30000;
+
   @IsString()
   @IsOptional()
   QUEUE_PREFIX: string = 'jianyi';
@@ -40,6 +65,75 @@ export class EnvironmentVariables {
 
   @IsIn(['debug', 'log', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'log' | 'warn' | 'error' = 'log';
+
+  @IsIn(['json', 'text'], { message: 'LOG_FORMAT must be json or text' })
+  LOG_FORMAT: 'json' | 'text' = 'json';
+
+  /** Browser origins allowed to call the api, comma-separated; empty keeps CORS closed. */
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^\s,]+)(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be comma-separated http(s):// origins' })
+  CORS_ORIGINS?: string;
+
+  /** How long the api drains requests and the worker its running jobs after SIGTERM. */
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  @Transform(({ value }) => Number(value))
+  SHUTDOWN_TIMEOUT_MS: number = 15000;
+
+  /** Base of the links in e-mail and SMS messages. */
+  @Matches(URL_OF('http|https'), { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL: string = 'http://127.0.0.1:3000';
+
+  /** e.g. smtp://user:pass@mail.example.cn:587 or smtps://…:465; unset disables the e-mail channel. */
+  @IsOptional()
+  @Matches(URL_OF('smtp|smtps'), { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsEmail({}, { message: 'MAIL_FROM must be an e-mail address' })
+  MAIL_FROM: string = 'jianyi@localhost.localdomain';
+
+  /** The provider's send endpoint; unset disables the SMS channel. */
+  @IsOptional()
+  @Matches(URL_OF('http|https'), { message: 'SMS_GATEWAY_URL must be an http:// or https:// URL' })
+  SMS_GATEWAY_URL?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => Boolean(env.SMS_GATEWAY_URL))
+  @IsString({ message: 'SMS_GATEWAY_KEY is required when SMS_GATEWAY_URL is set' })
+  SMS_GATEWAY_KEY?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => Boolean(env.SMS_GATEWAY_URL))
+  @IsString({ message: 'SMS_GATEWAY_SECRET is required when SMS_GATEWAY_URL is set' })
+  SMS_GATEWAY_SECRET?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => Boolean(env.SMS_GATEWAY_URL))
+  @IsString({ message: 'SMS_TEMPLATE_ID is required when SMS_GATEWAY_URL is set' })
+  SMS_TEMPLATE_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  SMS_SIGN_NAME?: string;
+
+  /** Tries per notification and channel before it is recorded as failed. */
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  @Transform(({ value }) => Number(value))
+  NOTIFY_MAX_ATTEMPTS: number = 5;
+
+  /** First retry delay; each further retry waits twice as long. */
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
+  @Transform(({ value }) => Number(value))
+  NOTIFY_BACKOFF_MS: number = 30000;
+
+  /** Local hour (jurisdiction time zone) at which daily digests go out. */
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  @Transform(({ value }) => Number(value))
+  DIGEST_HOUR: number = 8;
 }
 
 export type AppConfig = Readonly<EnvironmentVariables>;

@@ -2,6 +2,8 @@ import { InitialSchema1795911665461 } from './1795911665461-InitialSchema';
 import { Accounts1795920000000 } from './1795920000000-Accounts';
 import { Meetings1795930000000 } from './1795930000000-Meetings';
 import { DisclosureSearch1795940000000 } from './1795940000000-DisclosureSearch';
+import { NotificationChannels1795975000000 } from './1795975000000-NotificationChannels';
+import { ReviewOpinions1795950000000 } from './1795950000000-ReviewOpinions';
 
 /** Every migration in order; the data source runs these and nothing else (never `synchronize`). */
-export const MIGRATIONS = [InitialSchema1795911665461, Accounts1795920000000, Meetings1795930000000, DisclosureSearch1795940000000];
+export const MIGRATIONS = [InitialSchema1795911665461, Accounts1795920000000, Meetings1795930000000, DisclosureSearch1795940000000, NotificationChannels1795975000000, ReviewOpinions1795950000000];

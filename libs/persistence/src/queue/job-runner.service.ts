@@ -1,22 +1,22 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
-import IORedis from 'ioredis';
 import { APP_CONFIG } from '../config/config.tokens';
 import type { AppConfig } from '../config/app-config';
+import { runWithRequestId } from '../logging/request-context';
 import { ON_JOB_METADATA } from './on-job.decorator';
-import { JOB_QUEUES, JobName, QueueName } from './queue.constants';
+import { JOB_QUEUES, JobName, PERIODIC_JOBS, QueueName } from './queue.constants';
 import { QueueService } from './queue.service';
 
 type Handler = (data: unknown) => Promise<unknown>;
 
 /** Finds every @OnJob handler, refuses to start unless each job has exactly one, and runs one BullMQ worker per queue. */
 @Injectable()
-export class JobRunner implements OnApplicationShutdown {
+export class JobRunner implements OnModuleDestroy {
   private readonly logger = new Logger(JobRunner.name);
   private readonly workers: Worker[] = [];
-  private readonly connections: IORedis[] = [];
   private handlers = new Map<JobName, Handler>();
+  private stopping: Promise<void> | null = null;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -48,37 +48,61 @@ export class JobRunner implements OnApplicationShutdown {
 
   async start(concurrency = 8): Promise<void> {
     this.handlers = this.discoverHandlers();
+    this.stopping = null;
     for (const queue of Object.values(QueueName)) {
-      const connection = this.queues.connection.duplicate();
-      this.connections.push(connection);
-      const worker = new Worker(queue, (job: Job) => this.run(job), {
-        connection,
-        prefix: this.queues.prefix,
+      const worker = this.queues.createWorker(queue, (job: Job) => this.run(job), {
         concurrency,
+        lockDuration: this.config.JOB_LOCK_MS,
+        stalledInterval: this.config.JOB_LOCK_MS,
       });
-      worker.on('failed', (job, error) => this.logger.warn(`Job ${job?.name} ${job?.id} failed: ${error.message}`));
+      worker.on('failed', (job, error) =>
+        runWithRequestId(requestIdOf(job), () => this.logger.warn({ msg: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message })),
+      );
       this.workers.push(worker);
     }
-    await this.queues.queue(JOB_QUEUES[JobName.RECONCILE]).upsertJobScheduler(
-      'reconcile-periodically',
-      { every: this.config.RECONCILE_INTERVAL_MS },
-      { name: JobName.RECONCILE, data: {} },
-    );
+    for (const name of PERIODIC_JOBS) {
+      await this.queues.queue(JOB_QUEUES[name]).upsertJobScheduler(`${name}-periodically`, { every: this.config.RECONCILE_INTERVAL_MS }, { name, data: {} });
+    }
+    this.logger.log({ msg: 'worker started', backend: this.queues.backend.kind, reason: this.queues.backend.reason, concurrency });
   }
 
-  private async run(job: Job): Promise<unknown> {
-    const handler = this.handlers.get(job.name as JobName);
-    if (!handler) throw new Error(`No handler for job ${job.name}`);
-    return handler(job.data);
+  /** Every job runs under the request id that scheduled it, so its log lines (and the jobs it enqueues) carry that id. */
+  private run(job: Job): Promise<unknown> {
+    return runWithRequestId(requestIdOf(job), async () => {
+      const handler = this.handlers.get(job.name as JobName);
+      if (!handler) throw new Error(`No handler for job ${job.name}`);
+      const started = Date.now();
+      const outcome = await handler(job.data);
+      this.logger.log({ msg: 'job done', job: job.name, jobId: job.id, outcome, ms: Date.now() - started });
+      return outcome;
+    });
   }
 
-  /** Lets running jobs finish; BullMQ hands unfinished ones to another worker after their lock expires. */
-  async stop(): Promise<void> {
-    await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
-    this.connections.splice(0).forEach((connection) => connection.disconnect());
+  /**
+   * Stops taking jobs and lets running ones finish within SHUTDOWN_TIMEOUT_MS; any still running then are released
+   * (their lock lapses and BullMQ's stalled-job check hands them to another worker), so none is lost.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= this.closeWorkers();
+    return this.stopping;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.stop();
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
   }
+
+  private async closeWorkers(): Promise<void> {
+    const workers = this.workers.splice(0);
+    const graceful = Promise.all(workers.map((worker) => worker.close())).then(() => true);
+    const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), this.config.SHUTDOWN_TIMEOUT_MS).unref());
+    if (!(await Promise.race([graceful, timedOut]))) {
+      this.logger.warn({ msg: 'jobs still running at shutdown timeout; releasing them', timeoutMs: this.config.SHUTDOWN_TIMEOUT_MS });
+      await Promise.all(workers.map((worker) => worker.close(true)));
+    }
+  }
+}
+
+function requestIdOf(job: Job | undefined): string {
+  const fromPayload = (job?.data as { requestId?: unknown } | undefined)?.requestId;
+  return typeof fromPayload === 'string' ? fromPayload : `job-${job?.name ?? 'unknown'}-${job?.id ?? ''}`;
 }

@@ -16,6 +16,11 @@ export interface TenantScope {
   jurisdictionId: string;
 }
 
+export interface EventOutcome {
+  number: number | null;
+  openDeadlines: Array<{ id: string; key: string; kind: string; unitId: string | null; dueAt: string }>;
+}
+
 export type SuggestionProjection = Pick<
   SuggestionEntity,
   'state' | 'round' | 'classification' | 'overdue' | 'isKey' | 'keyState' | 'disclosureState'
@@ -34,6 +39,26 @@ export class SuggestionRepository {
   async findReadable(user: AuthUser, id: string): Promise<SuggestionEntity | null> {
     const query = this.dataSource.getRepository(SuggestionEntity).createQueryBuilder('s').where('s.id = :id', { id });
     return applyReadPolicy(query, user).getOne();
+  }
+
+  /** Whether the user may read the suggestion: the same policy as `findReadable`, without loading the row. */
+  async isReadable(user: AuthUser, id: string): Promise<boolean> {
+    const query = this.dataSource.getRepository(SuggestionEntity).createQueryBuilder('s').select('s.id', 'id').where('s.id = :id', { id });
+    return (await applyReadPolicy(query, user).limit(1).getRawOne()) !== undefined;
+  }
+
+  /** What an event's answer adds to the engine's result: the number, and the open deadlines, in one round trip. */
+  async eventOutcome(scope: TenantScope, id: string): Promise<EventOutcome> {
+    const rows: EventOutcome[] = await this.dataSource.query(
+      `SELECT s.number,
+              COALESCE((SELECT json_agg(json_build_object('id', d.id, 'key', d.key, 'kind', d.kind, 'unitId', d.unit_id, 'dueAt', d.due_at)
+                                 ORDER BY d.due_at, d.key)
+                          FROM deadlines d WHERE d.instance_id = s.id AND d.jurisdiction_id = s.jurisdiction_id AND d.status = 'OPEN'),
+                       '[]'::json) AS "openDeadlines"
+         FROM suggestions s WHERE s.id = $1 AND s.jurisdiction_id = $2`,
+      [id, scope.jurisdictionId],
+    );
+    return rows[0] ?? { number: null, openDeadlines: [] };
   }
 
   async list(user: AuthUser, filter: ListSuggestionsQueryDto): Promise<[SuggestionEntity[], number]> {
@@ -130,33 +155,30 @@ export class SuggestionRepository {
     at: Date,
   ): Promise<void> {
     if (assignments.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AssignmentEntity)
-      .values(
-        assignments.map((assignment) => ({
-          suggestionId: id,
-          unitId: assignment.unitId,
-          round: assignment.round,
-          jurisdictionId: scope.jurisdictionId,
-          role: assignment.role,
-          acknowledged: assignment.acknowledged,
-          adjustmentRequested: assignment.adjustmentRequested,
-          contacts: assignment.contacts,
-          opinionGiven: assignment.opinionGiven,
-          replyDueAt: assignment.replyDueAt ? new Date(assignment.replyDueAt) : null,
-          overdue: assignment.overdue,
-          classification: assignment.classification,
-          active: true,
-          assignedAt: at,
-        })),
-      )
-      .orUpdate(
-        ['role', 'acknowledged', 'adjustment_requested', 'contacts', 'opinion_given', 'reply_due_at', 'overdue', 'classification'],
-        ['suggestion_id', 'unit_id', 'round'],
-      )
-      .execute();
+    // One plain statement: this runs on every event that touches an assignment, where a query builder's cost shows.
+    const columns = 12;
+    const values = assignments.map((_, row) => `(${Array.from({ length: columns }, (_, col) => `$${row * columns + col + 1}`).join(', ')}, true)`);
+    await manager.query(
+      `INSERT INTO assignments (suggestion_id, unit_id, round, jurisdiction_id, role, acknowledged, adjustment_requested, contacts,
+                                opinion_given, reply_due_at, overdue, classification, active, assigned_at)
+       SELECT v.suggestion_id::uuid, v.unit_id::uuid, v.round::int, v.jurisdiction_id::uuid, v.role, v.acknowledged::boolean,
+              v.adjustment_requested::boolean, v.contacts::int, v.opinion_given::boolean, v.reply_due_at::timestamptz, v.overdue::boolean,
+              v.classification, v.active, $${assignments.length * columns + 1}::timestamptz
+         FROM (VALUES ${values.join(', ')}) AS v(suggestion_id, unit_id, round, jurisdiction_id, role, acknowledged, adjustment_requested,
+                                                 contacts, opinion_given, reply_due_at, overdue, classification, active)
+       ON CONFLICT (suggestion_id, unit_id, round) DO UPDATE SET
+         role = EXCLUDED.role, acknowledged = EXCLUDED.acknowledged, adjustment_requested = EXCLUDED.adjustment_requested,
+         contacts = EXCLUDED.contacts, opinion_given = EXCLUDED.opinion_given, reply_due_at = EXCLUDED.reply_due_at,
+         overdue = EXCLUDED.overdue, classification = EXCLUDED.classification`,
+      [
+        ...assignments.flatMap((assignment) => [
+          id, assignment.unitId, assignment.round, scope.jurisdictionId, assignment.role, assignment.acknowledged,
+          assignment.adjustmentRequested, assignment.contacts, assignment.opinionGiven, assignment.replyDueAt ?? null,
+          assignment.overdue, assignment.classification,
+        ]),
+        at,
+      ],
+    );
   }
 
   async endAssignment(manager: EntityManager, id: string, unitId: string, round: number): Promise<void> {

@@ -14,9 +14,17 @@ import { ListSuggestionsQueryDto } from '../dtos/list-suggestions.query.dto';
 import { BatchAssignDto } from '../dtos/batch-assign.dto';
 import { SUGGESTION_EVENT_DTOS } from '../dtos/suggestion-event.dto';
 import { SuggestionException, SuggestionExceptionCode } from '../exceptions/suggestion.exception';
-import { SuggestionRepository } from '../repositories/suggestion.repository';
+import { EventOutcome, SuggestionRepository } from '../repositories/suggestion.repository';
 import { SUGGESTION_WORKFLOW } from './suggestion-workflow.definition';
 import { SuggestionDetail, SuggestionView, SuggestionViewMapper } from './suggestion-view.mapper';
+
+/** The answer to one event: where the suggestion now stands for the sender. */
+export interface EventAnswer extends EventOutcome {
+  id: string;
+  state: string;
+  version: number;
+  allowedEvents: string[];
+}
 
 /** Filing, reading and moving suggestions; every change goes through the workflow engine. */
 @Injectable()
@@ -94,15 +102,23 @@ export class SuggestionService {
     });
   }
 
-  async sendEvent(user: AuthUser, id: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<SuggestionDetail> {
-    await this.getReadableOrFail(user, id);
+  /**
+   * Applies one event and answers lean (the architecture's step 7): the new state and version, the events the
+   * caller may send now and the open deadlines. The full detail is a GET away; building it per event cost most
+   * of an event's time, and more with every event in the history.
+   */
+  async sendEvent(user: AuthUser, id: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<EventAnswer> {
+    if (!(await this.suggestions.isReadable(user, id))) {
+      throw new SuggestionException(SuggestionExceptionCode.SUGGESTION_NOT_FOUND, `Suggestion ${id} not found`);
+    }
     const event = this.validateEvent(body);
     await this.checkEventReferences(user, event);
-    await this.engine.apply(
+    const applied = await this.engine.apply(
       { workflow: SUGGESTION_WORKFLOW, jurisdictionId: user.jurisdictionId, instanceId: id, actor: user, event },
       idempotencyKey ? { userId: user.userId, key: idempotencyKey, requestHash: requestHash({ id, event }) } : undefined,
     );
-    return this.get(user, id);
+    const { number, openDeadlines } = await this.suggestions.eventOutcome(user, id);
+    return { id, number, state: applied.state, version: applied.version, allowedEvents: applied.allowedEvents ?? [], openDeadlines };
   }
 
   /** 交办: assigns many suggestions at once, all or none, so they share one deadline. */

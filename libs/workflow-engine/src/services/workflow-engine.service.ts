@@ -42,6 +42,8 @@ export interface AppliedEvent {
   version: number;
   state: string;
   at: string;
+  /** For a single event: what the sender may send next (stored with an idempotent answer, as it was then). */
+  allowedEvents?: string[];
 }
 
 export interface Idempotency {
@@ -123,13 +125,14 @@ export class WorkflowEngine {
   }
 
   /** Applies one event; with an idempotency key, a repeat returns the first answer without applying again. */
-  async apply(request: EventRequest, idempotency?: Idempotency): Promise<AppliedEvent> {
-    const [applied] = await this.applyAll([request], idempotency);
-    return applied;
+  async apply(request: EventRequest, idempotency?: Idempotency): Promise<AppliedEvent & { allowedEvents: string[] }> {
+    // The answer names the sender's next events from the new snapshot in memory, sparing the caller a read-back.
+    const [applied] = await this.applyAll([request], idempotency, { describe: true });
+    return applied as AppliedEvent & { allowedEvents: string[] };
   }
 
   /** Applies several events in one transaction: all apply, or none does (a batch assignment). */
-  async applyAll(requests: EventRequest[], idempotency?: Idempotency): Promise<AppliedEvent[]> {
+  async applyAll(requests: EventRequest[], idempotency?: Idempotency, { describe = false } = {}): Promise<AppliedEvent[]> {
     const after = emptyAfterCommit();
     const outcome = await this.dataSource.transaction(async (manager) => {
       if (idempotency) {
@@ -137,7 +140,10 @@ export class WorkflowEngine {
         if (stored) return { replayed: stored, applied: undefined };
       }
       const applied: AppliedEvent[] = [];
-      for (const request of requests) applied.push(await this.applyWithin(manager, request, after));
+      for (const request of requests) {
+        const { result, next } = await this.applyWithin(manager, request, after);
+        applied.push(describe ? { ...result, allowedEvents: this.allowedEvents(request.workflow, next, request.actor) } : result);
+      }
       if (idempotency) await this.storeIdempotentAnswer(manager, idempotency, applied);
       return { replayed: undefined, applied };
     });
@@ -155,7 +161,7 @@ export class WorkflowEngine {
   ): Promise<T> {
     const after = emptyAfterCommit();
     const result = await this.dataSource.transaction((manager) =>
-      work({ manager, apply: (request) => this.applyWithin(manager, request, after) }),
+      work({ manager, apply: async (request) => (await this.applyWithin(manager, request, after)).result }),
     );
     await this.runAfterCommit(after);
     return result;
@@ -186,7 +192,11 @@ export class WorkflowEngine {
     );
   }
 
-  private async applyWithin(manager: EntityManager, request: EventRequest, after: AfterCommit): Promise<AppliedEvent> {
+  private async applyWithin(
+    manager: EntityManager,
+    request: EventRequest,
+    after: AfterCommit,
+  ): Promise<{ result: AppliedEvent; next: AnyMachineSnapshot }> {
     const definition = this.registry.get(request.workflow);
     const scope = { workflow: request.workflow, jurisdictionId: request.jurisdictionId };
     const { row, snapshot: before } = await this.getSnapshotOrFail(manager, scope, request.instanceId);
@@ -244,7 +254,7 @@ export class WorkflowEngine {
     await this.performEffects(applyScope, definition, actions, after);
     await definition.project(applyScope);
     await this.notifyProjected({ manager, workflow: request.workflow, instanceId: row.id, jurisdictionId: row.jurisdictionId, event });
-    return { instanceId: row.id, version: seq, state: toState, at: event.at };
+    return { result: { instanceId: row.id, version: seq, state: toState, at: event.at }, next };
   }
 
   private async performEffects(
