@@ -42,3 +42,34 @@ export const CLASSIFICATION_OPTIONS = [
   { value: 'C', label: 'C 类：因条件限制留作参考' },
   { value: 'D', label: 'D 类：留作参考' },
 ];
+
+export const SATISFACTION_LABELS: Record<string, string> = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', UNSATISFIED: '不满意' };
+
+export const VOTE_STATE_LABELS: Record<string, string> = { created: '待开始', open: '投票中', closed: '已结束', published: '已公告', cancelled: '已取消' };
+
+export const KEY_STATE_LABELS: Record<string, string> = {
+  none: '—', selected: '已确定', heard: '已听取汇报', voted: '已测评', passed: '测评通过', failed: '测评未通过', reportAgain: '再次报告',
+};
+
+export const PROPOSAL_STATUS_LABELS: Record<string, string> = { PROPOSED: '待主任会议决定', APPROVED: '已同意', REJECTED: '未同意' };
+
+export const AGENDA_STATUS_LABELS: Record<string, string> = { PENDING: '待听取', HEARD: '已听取', DEFERRED: '已推迟' };
+
+export const ASSIGNMENT_ROLE_LABELS: Record<string, string> = { LEAD: '主办', CO: '协办', SEPARATE: '分办' };
+
+export const DISCLOSURE_STATE_LABELS: Record<string, string> = {
+  notDue: '未到公开阶段', pending: '待公开审查', published: '已公开', summaryPublished: '已摘要公开', withheld: '不予公开',
+};
+
+/** A countdown in whole days, as the inbox and the deadlines card show it. */
+export function countdown(dueAt: string, now = Date.now()): { text: string; color: string; overdue: boolean } {
+  const ms = new Date(dueAt).getTime() - now;
+  const days = Math.floor(Math.abs(ms) / 86_400_000);
+  if (ms < 0) return { text: `已超期 ${days} 天`, color: 'red', overdue: true };
+  if (days === 0) return { text: '今天到期', color: 'red', overdue: false };
+  return { text: `剩余 ${days} 天`, color: days <= 7 ? 'orange' : 'green', overdue: false };
+}
+
+export function percent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
+}

@@ -5,11 +5,12 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
+import './app.css';
 
 dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root') as HTMLElement).render(
-  <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+  <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#a31515', colorLink: '#a31515', colorTextSecondary: '#595959', colorTextDescription: '#595959', borderRadius: 4 } }}>
     <AntApp>
       <BrowserRouter>
         <App />

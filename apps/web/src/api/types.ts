@@ -5,6 +5,7 @@ export interface AuthUser {
   roles: string[];
   deputyId: string | null;
   unitId: string | null;
+  mustChangePassword?: boolean;
 }
 
 export interface Suggestion {
@@ -67,4 +68,144 @@ export interface NotificationItem {
   instanceId: string | null;
   createdAt: string;
   readAt: string | null;
+}
+
+export interface VoteItem {
+  id: string;
+  suggestionId: string;
+  position: number;
+  number: number | null;
+  title: string;
+  ballotsIssued: number;
+  ballotsReturned?: number;
+  satisfied?: { count: number; percent: string };
+  basicallySatisfied?: { count: number; percent: string };
+  unsatisfied?: { count: number; percent: string };
+  passed?: boolean;
+  resultReason?: string;
+}
+
+export interface VoteSession {
+  id: string;
+  title: string;
+  meetingName: string;
+  meetingDate: string;
+  chairUserId: string | null;
+  state: string;
+  announcement: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  publishedAt: string | null;
+  entitled?: { members: number; deputies: number };
+  allowedEvents?: string[];
+  myVotedItemIds?: string[];
+  items?: VoteItem[];
+}
+
+export interface LiveCount {
+  state: string;
+  votersEntitled: number;
+  votersReturned: number;
+  items: Array<{ itemId: string; issued: number; returned: number }>;
+}
+
+export interface AgendaItem {
+  id: string;
+  suggestionId: string;
+  position: number;
+  status: string;
+  reporterName: string | null;
+  report: string | null;
+  opinion: string | null;
+  heardAt: string | null;
+  number: number | null;
+  title: string;
+  keyState: string;
+  deferReason: string | null;
+}
+
+export interface CouncilMeeting {
+  id: string;
+  title: string;
+  meetingDate: string;
+  progress: { total: number; heard: number; deferred: number; remaining: number };
+  nextItemId: string | null;
+  agenda: AgendaItem[];
+}
+
+export interface KeyItem {
+  suggestionId: string;
+  number: number | null;
+  title: string;
+  category: string;
+  state: string;
+  keyState: string;
+  classification: string | null;
+  overdue: boolean;
+  topic: string | null;
+  supervisingLeaderId: string;
+  supervisingLeaderName: string;
+  leadingLeaderId: string;
+  leadingLeaderName: string;
+  hearings: number;
+  votes: number;
+  lastVotePassed: boolean | null;
+}
+
+export interface KeyProposal {
+  id: string;
+  suggestionId: string;
+  topic: string | null;
+  supervisingLeaderId: string;
+  leadingLeaderId: string;
+  status: string;
+  proposedAt: string;
+  decisionReason: string | null;
+}
+
+export interface PublicSuggestion {
+  id: string;
+  number: number | null;
+  numberLabel: string;
+  session: { id: string; name: string; year?: number };
+  category: string;
+  title: string;
+  content: string;
+  leadDeputy: string;
+  cosigners: string[];
+  delegation: string | null;
+  submittedAt: string | null;
+  units: Array<{ name: string; role: string; round: number }>;
+  classification: { code: string; label: string } | null;
+  disclosure: { mode: string; publishedAt: string | null };
+  summary: string | null;
+  replies: Array<{ unit: string; round: number; classification: { code: string; label: string } | null; repliedAt: string; followUp: boolean; text: string }>;
+  key: { result: string | null } | null;
+}
+
+export interface SearchHit {
+  id: string;
+  number: number | null;
+  numberLabel: string;
+  session: { id: string; name: string };
+  category: string;
+  classification: string | null;
+  title: string;
+  highlightedTitle: string;
+  snippet: string;
+}
+
+export interface Figure {
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+  definition: string;
+}
+
+export interface FigureRow {
+  key: string;
+  label: string;
+  figures: Record<string, Figure>;
+  score?: number;
+  rank?: number;
 }

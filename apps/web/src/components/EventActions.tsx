@@ -5,9 +5,11 @@ import { api } from '../api/client';
 import { CLASSIFICATION_OPTIONS, EVENT_LABELS, SATISFACTION_OPTIONS } from '../labels';
 import type { Named } from '../api/types';
 
-type Field =
+type Field = { required?: boolean } & (
   | { name: string; label: string; kind: 'text' | 'textarea' | 'datetime' | 'switch' }
-  | { name: string; label: string; kind: 'select'; options: Array<{ value: string; label: string }>; multiple?: boolean };
+  | { name: string; label: string; kind: 'select'; options: Array<{ value: string; label: string }>; multiple?: boolean });
+
+const required = <T extends Field>(field: T): T => ({ ...field, required: true });
 
 interface Lookups {
   units: Named[];
@@ -26,75 +28,75 @@ function fieldsFor(type: string, lookups: Lookups): Field[] {
   switch (type) {
     case 'INVITE_COSIGNER':
     case 'REMOVE_COSIGNER':
-      return [{ name: 'deputyId', label: '代表', kind: 'select', options: deputies }];
+      return [required({ name: 'deputyId', label: '代表', kind: 'select', options: deputies })];
     case 'WITHDRAW':
     case 'REJECT':
     case 'CONVERT_TO_LETTER':
     case 'REQUEST_ADJUSTMENT':
     case 'UNMARK_KEY':
-      return [reason];
+      return [required(reason)];
     case 'MERGE':
       return [{ name: 'targetSuggestionId', label: '并入建议编号（ID）', kind: 'text' }, reason];
     case 'ASSIGN':
     case 'REASSIGN_FOR_REHANDLING':
       return [
-        { name: 'mode', label: '交办方式', kind: 'select', options: modes },
-        { name: 'unitIds', label: '承办单位', kind: 'select', options: units, multiple: true },
+        required({ name: 'mode', label: '交办方式', kind: 'select', options: modes }),
+        required({ name: 'unitIds', label: '承办单位', kind: 'select', options: units, multiple: true }),
         { name: 'leadUnitId', label: '主办单位', kind: 'select', options: units },
       ];
     case 'DECIDE_ADJUSTMENT':
       return [
-        { name: 'unitId', label: '申请单位', kind: 'select', options: units },
+        required({ name: 'unitId', label: '申请单位', kind: 'select', options: units }),
         { name: 'approve', label: '同意调整', kind: 'switch' },
         { name: 'newUnitId', label: '调整后的单位', kind: 'select', options: units },
-        reason,
+        required(reason),
       ];
     case 'RECORD_CONTACT':
       return [
-        { name: 'method', label: '沟通方式', kind: 'select', options: [
+        required({ name: 'method', label: '沟通方式', kind: 'select', options: [
           { value: 'MEETING', label: '座谈' }, { value: 'VISIT', label: '走访' }, { value: 'PHONE', label: '电话' },
           { value: 'FORUM', label: '会议' }, { value: 'OTHER', label: '其他' },
-        ] },
-        { name: 'contactedAt', label: '沟通时间', kind: 'datetime' },
-        { name: 'participants', label: '参加人员', kind: 'text' },
+        ] }),
+        required({ name: 'contactedAt', label: '沟通时间', kind: 'datetime' }),
+        required({ name: 'participants', label: '参加人员', kind: 'text' }),
         { name: 'notes', label: '沟通情况', kind: 'textarea' },
       ];
     case 'SUBMIT_OPINION':
     case 'FOLLOW_UP_EXPLAIN':
-      return [{ name: 'text', label: '内容', kind: 'textarea' }];
+      return [required({ name: 'text', label: '内容', kind: 'textarea' })];
     case 'REQUEST_EXTENSION':
-      return [{ name: 'requestedDueAt', label: '申请延至', kind: 'datetime' }, reason];
+      return [required({ name: 'requestedDueAt', label: '申请延至', kind: 'datetime' }), required(reason)];
     case 'DECIDE_EXTENSION':
       return [
-        { name: 'unitId', label: '申请单位', kind: 'select', options: units },
+        required({ name: 'unitId', label: '申请单位', kind: 'select', options: units }),
         { name: 'approve', label: '同意延期', kind: 'switch' },
         { name: 'dueAt', label: '延至', kind: 'datetime' },
       ];
     case 'REPLY':
       return [
-        { name: 'classification', label: '答复类别', kind: 'select', options: CLASSIFICATION_OPTIONS },
-        { name: 'text', label: '答复内容', kind: 'textarea' },
-        { name: 'signedBy', label: '签发人', kind: 'text' },
-        { name: 'contactPerson', label: '联系人', kind: 'text' },
-        { name: 'contactPhone', label: '联系电话', kind: 'text' },
+        required({ name: 'classification', label: '答复类别', kind: 'select', options: CLASSIFICATION_OPTIONS }),
+        required({ name: 'text', label: '答复内容', kind: 'textarea' }),
+        required({ name: 'signedBy', label: '签发人', kind: 'text' }),
+        required({ name: 'contactPerson', label: '联系人', kind: 'text' }),
+        required({ name: 'contactPhone', label: '联系电话', kind: 'text' }),
         { name: 'agreesToDisclosure', label: '同意公开', kind: 'switch' },
       ];
     case 'FOLLOW_UP_REPLY':
       return [
-        { name: 'classification', label: '答复类别', kind: 'select', options: CLASSIFICATION_OPTIONS },
-        { name: 'text', label: '答复内容', kind: 'textarea' },
+        required({ name: 'classification', label: '答复类别', kind: 'select', options: CLASSIFICATION_OPTIONS }),
+        required({ name: 'text', label: '答复内容', kind: 'textarea' }),
       ];
     case 'GIVE_FEEDBACK':
       return [
-        { name: 'handlingWork', label: '对办理工作', kind: 'select', options: SATISFACTION_OPTIONS },
-        { name: 'result', label: '对办理结果', kind: 'select', options: SATISFACTION_OPTIONS },
+        required({ name: 'handlingWork', label: '对办理工作的评价', kind: 'select', options: SATISFACTION_OPTIONS }),
+        required({ name: 'result', label: '对办理结果的评价', kind: 'select', options: SATISFACTION_OPTIONS }),
         { name: 'comment', label: '意见和建议', kind: 'textarea' },
       ];
     case 'DECIDE_DISCLOSURE':
       return [
-        { name: 'mode', label: '公开方式', kind: 'select', options: [
+        required({ name: 'mode', label: '公开方式', kind: 'select', options: [
           { value: 'FULL', label: '全文公开' }, { value: 'SUMMARY', label: '摘要公开' }, { value: 'WITHHELD', label: '不予公开' },
-        ] },
+        ] }),
         { name: 'summary', label: '摘要', kind: 'textarea' },
         { name: 'reason', label: '不予公开理由', kind: 'textarea' },
       ];
@@ -127,7 +129,7 @@ export function EventActions({ suggestionId, allowed, lookups, onDone }: { sugge
       form.resetFields();
       onDone();
     } catch (error) {
-      message.error((error as Error).message);
+      message.error({ content: (error as Error).message, duration: 8 });
     } finally {
       setBusy(false);
     }
@@ -139,7 +141,7 @@ export function EventActions({ suggestionId, allowed, lookups, onDone }: { sugge
     <>
       <Space wrap>
         {visible.map((type) => (
-          <Button key={type} type={['REPLY', 'SUBMIT', 'ACCEPT', 'ASSIGN', 'GIVE_FEEDBACK', 'CLOSE'].includes(type) ? 'primary' : 'default'}
+          <Button key={type} type={['REPLY', 'SUBMIT', 'ACCEPT', 'ASSIGN', 'GIVE_FEEDBACK', 'CLOSE', 'CONFIRM_COSIGN', 'DECIDE_DISCLOSURE'].includes(type) ? 'primary' : 'default'}
             danger={['WITHDRAW', 'REJECT'].includes(type)} onClick={() => setOpen(type)}>
             {EVENT_LABELS[type] ?? type}
           </Button>
@@ -159,11 +161,14 @@ export function EventActions({ suggestionId, allowed, lookups, onDone }: { sugge
           <p>确认要执行“{open ? EVENT_LABELS[open] : ''}”吗？此操作将记入办理记录，不能撤销。</p>
         ) : (
           <Form form={form} layout="vertical" onFinish={(values) => open && send(open, values)} preserve={false}>
+            <p className="muted">提交后将记入办理记录，不能撤销。</p>
             {fields.map((field) => (
-              <Form.Item key={field.name} name={field.name} label={field.label} valuePropName={field.kind === 'switch' ? 'checked' : 'value'}>
+              <Form.Item key={field.name} name={field.name} label={field.label} valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
+                rules={field.required ? [{ required: true, message: `请填写${field.label}` }] : undefined}
+                initialValue={field.kind === 'switch' ? field.name === 'agreesToDisclosure' : field.name === 'contactedAt' ? dayjs() : undefined}>
                 {field.kind === 'text' ? <Input /> : null}
                 {field.kind === 'textarea' ? <Input.TextArea rows={4} /> : null}
-                {field.kind === 'datetime' ? <DatePicker showTime style={{ width: '100%' }} /> : null}
+                {field.kind === 'datetime' ? <DatePicker showTime style={{ width: '100%' }} placeholder="选择日期和时间" /> : null}
                 {field.kind === 'switch' ? <Switch /> : null}
                 {field.kind === 'select' ? (
                   <Select options={field.options} mode={field.multiple ? 'multiple' : undefined} showSearch optionFilterProp="label" allowClear />

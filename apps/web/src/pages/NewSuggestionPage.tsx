@@ -1,24 +1,42 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Radio, Select, Switch } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Form, Input, List, Radio, Select, Space, Switch, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Named, SuggestionDetail } from '../api/types';
+import type { AuthUser, Named, SearchHit, SuggestionDetail } from '../api/types';
+import { Highlighted } from '../components/Highlighted';
 import { useApi } from '../useApi';
 
 interface Profile {
   categories: string[];
 }
 
+interface Draft {
+  sessionId: string;
+  title: string;
+  content: string;
+  category: string;
+  duringSession: boolean;
+  cosignerIds?: string[];
+  agreesToDisclosure: boolean;
+  requestsConfidentiality: boolean;
+}
+
 /** A deputy files a draft: one matter per suggestion, co-signers invited to confirm from their own accounts. */
-export function NewSuggestionPage() {
+export function NewSuggestionPage({ user }: { user: AuthUser }) {
   const navigate = useNavigate();
+  const [form] = Form.useForm<Draft>();
   const sessions = useApi<Array<Named & { year: number }>>('/sessions');
   const deputies = useApi<Named[]>('/deputies');
   const profile = useApi<Profile>('/profile');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [similar, setSimilar] = useState<SearchHit[] | null>(null);
+  const newestSession = sessions.data?.[0]?.id;
+  useEffect(() => {
+    if (newestSession && !form.getFieldValue('sessionId')) form.setFieldValue('sessionId', newestSession);
+  }, [newestSession, form]);
 
-  const submit = async (values: Record<string, unknown>) => {
+  const submit = async (values: Draft) => {
     setBusy(true);
     try {
       const created = await api<SuggestionDetail>('/suggestions', { method: 'POST', body: values });
@@ -30,32 +48,61 @@ export function NewSuggestionPage() {
     }
   };
 
+  const findSimilar = async () => {
+    const { title, content, sessionId } = form.getFieldsValue();
+    if (!title || !sessionId) {
+      setError('请先选择会议并填写标题，再查找相似建议');
+      return;
+    }
+    try {
+      const found = await api<{ items: SearchHit[] }>('/search/similar', { method: 'POST', body: { title, content: content?.slice(0, 20000), sessionId } });
+      setSimilar(found.items);
+      setError(null);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+
+  const sessionOptions = (sessions.data ?? []).map((s) => ({ value: s.id, label: s.name }));
   return (
-    <Card title="提出建议" style={{ maxWidth: 820 }}>
-      {error ? <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} /> : null}
-      <Form layout="vertical" onFinish={submit} initialValues={{ duringSession: true, agreesToDisclosure: true, requestsConfidentiality: false }}>
+    <Card title={<Typography.Title level={2} className="page-title">提出建议</Typography.Title>} style={{ maxWidth: 860 }}>
+      {error ? <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" /> : null}
+      <Form form={form} layout="vertical" onFinish={submit}
+        initialValues={{ duringSession: true, agreesToDisclosure: true, requestsConfidentiality: false }}>
         <Form.Item name="sessionId" label="会议" rules={[{ required: true, message: '请选择会议' }]}>
-          <Select options={(sessions.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+          <Select options={sessionOptions} loading={sessions.loading} placeholder="选择会议" />
         </Form.Item>
-        <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }, { max: 200 }]} extra="一事一议：每件建议只提一个问题">
-          <Input />
+        <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }, { max: 200, message: '标题不超过 200 字' }]} extra="一事一议：每件建议只提一个问题">
+          <Input placeholder="如：关于在城东新区增设公交站点的建议" />
         </Form.Item>
         <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
-          <Select options={(profile.data?.categories ?? []).map((c) => ({ value: c, label: c }))} />
+          <Select options={(profile.data?.categories ?? []).map((c) => ({ value: c, label: c }))} placeholder="选择类别" />
         </Form.Item>
         <Form.Item name="content" label="内容" rules={[{ required: true, message: '请填写内容' }]}>
-          <Input.TextArea rows={10} showCount maxLength={50000} />
+          <Input.TextArea rows={8} showCount maxLength={50000} placeholder="问题、原因和具体建议" />
         </Form.Item>
         <Form.Item name="duringSession" label="提出时间">
           <Radio.Group options={[{ value: true, label: '大会期间' }, { value: false, label: '闭会期间' }]} />
         </Form.Item>
         <Form.Item name="cosignerIds" label="联名代表" extra="被邀请的代表须在自己的账号中确认后，建议才能提交">
-          <Select mode="multiple" showSearch optionFilterProp="label" options={(deputies.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+          <Select mode="multiple" showSearch optionFilterProp="label" placeholder="输入姓名查找代表"
+            options={(deputies.data ?? []).filter((d) => d.id !== user.deputyId).map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
         <Form.Item name="agreesToDisclosure" label="同意网上公开" valuePropName="checked"><Switch /></Form.Item>
         <Form.Item name="requestsConfidentiality" label="申请保密" valuePropName="checked"><Switch /></Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>保存草稿</Button>
+        <Space wrap>
+          <Button type="primary" htmlType="submit" loading={busy}>保存草稿</Button>
+          <Button onClick={findSimilar}>查找相似建议</Button>
+        </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>保存后在建议页面提交；提交前可继续邀请或移除联名代表。</Typography.Paragraph>
       </Form>
+      {similar ? (
+        <List size="small" header={<strong>本届及往届相似建议</strong>} dataSource={similar} locale={{ emptyText: '没有找到相似建议' }} renderItem={(hit) => (
+          <List.Item>
+            <List.Item.Meta title={<Link to={`/suggestions/${hit.id}`}>{hit.numberLabel} <Highlighted html={hit.highlightedTitle ?? hit.title} /></Link>} description={hit.session?.name} />
+          </List.Item>
+        )} />
+      ) : null}
     </Card>
   );
 }

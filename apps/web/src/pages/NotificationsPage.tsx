@@ -1,4 +1,4 @@
-import { Alert, Button, Card, List, Tag } from 'antd';
+import { Alert, Button, Card, List, Tag, Typography, message } from 'antd';
 import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { api } from '../api/client';
@@ -8,11 +8,15 @@ import { useApi } from '../useApi';
 export function NotificationsPage() {
   const { data, error, loading, reload } = useApi<Page<NotificationItem>>('/notifications');
   const markRead = async (id: string) => {
-    await api(`/notifications/${id}/read`, { method: 'POST', body: {} });
-    void reload();
+    try {
+      await api(`/notifications/${id}/read`, { method: 'POST', body: {} });
+      void reload();
+    } catch (failure) {
+      message.error((failure as Error).message);
+    }
   };
   return (
-    <Card title="消息通知">
+    <Card title={<Typography.Title level={2} className="page-title">消息通知</Typography.Title>}>
       {error ? <Alert type="error" title={error} showIcon /> : null}
       <List
         loading={loading}
@@ -22,7 +26,7 @@ export function NotificationsPage() {
           <List.Item actions={item.readAt ? [] : [<Button key="read" size="small" onClick={() => markRead(item.id)}>标为已读</Button>]}>
             <List.Item.Meta
               title={<span>{item.readAt ? null : <Tag color="red">未读</Tag>}{item.instanceId ? <Link to={`/suggestions/${item.instanceId}`}>{item.title}</Link> : item.title}</span>}
-              description={<span>{item.body} <span style={{ color: '#595959' }}>{dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}</span></span>}
+              description={<span>{item.body} <span className="muted">{dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}</span></span>}
             />
           </List.Item>
         )}

@@ -1,0 +1,278 @@
+/// <reference lib="dom" />
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { startTestSystem, TestSystem } from '../support/test-system';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { WEB_APP_DIST } from '../../apps/api/src/serve-web-app';
+import { seedDirectory, SeededDirectory } from '../../scripts/demo/seed-directory';
+import { actorsOf } from '../support/actors';
+import { endOpenDeadlines } from '../support/suggestion-fixtures';
+
+const CODE = 'web-app';
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TITLE = '关于在城东新区增设公交站点的建议';
+const REPLY = '经研究，已在城东新区增设公交站点两处，并优化了线路。';
+
+/**
+ * Every role's main path, in headless Chromium against the real api, worker, PostgreSQL and Redis:
+ * a deputy files with a co-signer, the office accepts and assigns, the unit replies, the deputy gives feedback,
+ * the office discloses, a committee member votes on a phone, the chair watches the count, the public finds the reply.
+ */
+describe('web app: each role in the browser', () => {
+  let system: TestSystem;
+  let directory: SeededDirectory;
+  let browser: Browser;
+  let origin: string;
+  let suggestionId: string;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    // The api serves whatever apps/web/dist holds when it starts: build it first if nobody has.
+    if (!existsSync(join(WEB_APP_DIST, 'index.html'))) execFileSync('npx', ['vite', 'build', 'apps/web'], { cwd: join(__dirname, '..', '..'), stdio: 'ignore' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    system = await startTestSystem({ now: new Date() });
+    directory = await seedDirectory(system.dataSource, { code: CODE, name: '网页县', deputies: 6 });
+    const server = system.api.getHttpServer() as http.Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (directory) await endOpenDeadlines(system, directory.jurisdictionId);
+    await system?.close();
+  });
+
+  /** A fresh browser (own storage) signed in through the login page with a password. */
+  async function signIn(username: string, viewport = { width: 1280, height: 860 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
+    await page.goto(`${origin}/`);
+    await page.getByLabel('人大（机构代码）').fill(CODE);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill('jianyi-demo');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('button', { name: /退出/ }).waitFor();
+    return page;
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  /** Picks an option of the antd Select labelled `label`: searchable ones by typing and Enter, others by clicking. */
+  async function pick(page: Page, label: string, option: string, searchable = false) {
+    const input = page.getByLabel(label, { exact: true });
+    await input.click();
+    await settle(page);
+    if (searchable) {
+      await input.fill(option);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: option }).waitFor();
+      await input.press('Enter');
+    } else {
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+    }
+    if (await page.locator('.ant-select-dropdown:visible').count()) await input.press('Escape');
+    await settle(page);
+  }
+
+  /** Lets antd's open and close animations finish, so a click lands on the element where it ends up. */
+  const settle = (page: Page) => page.waitForTimeout(350);
+
+  /** Clicks an event button on a suggestion and confirms or submits its dialog. */
+  async function act(page: Page, event: string, fill?: () => Promise<void>) {
+    // The api's clock follows the wall clock the browser uses, so "now" in a form is not in the server's future.
+    system.clock.set(new Date(Date.now() + 60_000));
+    await page.getByRole('button', { name: event, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await settle(page);
+    if (fill) await fill();
+    await dialog.getByRole('button', { name: /^(提交|确认)$/ }).click();
+    await page.getByText(`${event}：已完成`).first().waitFor().catch(async (error: Error) => {
+      await shot(page, `failed-${event}`);
+      const shown = await page.locator('.ant-message-error, .ant-form-item-explain-error').allTextContents();
+      throw new Error(`${event} did not complete: ${shown.join(' / ') || error.message}`);
+    });
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  const deputyName = async (index: number) => {
+    const deputies = (await (await actorsOf(system, CODE)('office')).get('/api/deputies')).body as Array<{ id: string; name: string }>;
+    return deputies.find((d) => d.id === directory.deputyIds[index])!.name;
+  };
+
+  it('a deputy files a suggestion and invites a co-signer, who confirms from their own account', async () => {
+    const page = await signIn('deputy001');
+    await shot(page, '01-deputy-home');
+    await page.getByRole('link', { name: '提出建议' }).click();
+    await page.getByLabel('标题').fill(TITLE);
+    await pick(page, '类别', '环资城建');
+    await page.getByLabel('内容').fill('城东新区居民多，公交站点少，建议增设站点，联系人李四 13900001111。');
+    const cosigner = await deputyName(1);
+    await pick(page, '联名代表', cosigner, true);
+    await shot(page, '02-deputy-new-suggestion');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    suggestionId = page.url().split('/').pop()!;
+    await page.getByText('还有联名代表未确认').waitFor();
+
+    const cosignerPage = await signIn('deputy002');
+    await cosignerPage.goto(`${origin}/suggestions/${suggestionId}`);
+    await cosignerPage.getByText('您被邀请联名这件建议').waitFor();
+    await shot(cosignerPage, '03-cosigner-invited');
+    await act(cosignerPage, '确认联名');
+
+    await page.reload();
+    await act(page, '提交建议');
+    await page.getByText('待审查').first().waitFor();
+  });
+
+  it('the office accepts it and assigns it in a batch with a lead unit', async () => {
+    const page = await signIn('office');
+    await page.locator('.ant-segmented-item').filter({ hasText: '待审查' }).click();
+    await page.getByRole('link', { name: TITLE }).click();
+    await act(page, '立案');
+    await page.getByRole('link', { name: '审查交办' }).click();
+    const row = page.getByRole('row').filter({ hasText: TITLE });
+    await row.getByRole('checkbox').check();
+    await shot(page, '04-office-review-queue');
+    await page.getByRole('button', { name: /批量交办/ }).click();
+    await settle(page);
+    await pick(page, '承办单位（含主办和协办）', '交通运输局', true);
+    await pick(page, '主办单位', '交通运输局', true);
+    await page.getByRole('button', { name: '确认交办' }).click();
+    await page.getByText('已交办 1 件建议').waitFor();
+  });
+
+  it('the unit sees it in its inbox with a countdown, acknowledges, records the contact and replies', async () => {
+    const page = await signIn('jtj-staff');
+    await page.getByRole('row').filter({ hasText: TITLE }).getByText(/剩余 \d+ 天/).waitFor();
+    await shot(page, '05-unit-inbox');
+    await page.getByRole('link', { name: TITLE }).click();
+    await act(page, '签收');
+    await act(page, '记录见面沟通', async () => {
+      await pick(page, '沟通方式', '电话', true);
+      await page.getByLabel('参加人员').fill('领衔代表、交通运输局经办人');
+    });
+    await act(page, '答复', async () => {
+      await pick(page, '答复类别', 'A 类', true);
+      await page.getByLabel('答复内容').fill(REPLY);
+      await page.getByLabel('签发人').fill('局长 陈刚');
+      await page.getByLabel('联系人').fill('张三');
+      await page.getByLabel('联系电话').fill('0513-80001234');
+      await shot(page, '06-unit-reply-form');
+    });
+    await page.getByText(REPLY).waitFor();
+  });
+
+  it('the deputy reads the reply on the timeline and gives feedback on both dimensions', async () => {
+    const page = await signIn('deputy001');
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByText(REPLY).waitFor();
+    await act(page, '填写征询意见', async () => {
+      await pick(page, '对办理工作的评价', '满意', true);
+      await pick(page, '对办理结果的评价', '基本满意', true);
+    });
+    await page.getByText('对办理结果').last().waitFor();
+    await shot(page, '07-deputy-detail-after-feedback');
+    await page.getByRole('link', { name: '我的履职' }).click();
+    await page.getByText('领衔提出').waitFor();
+    await shot(page, '08-deputy-record');
+  });
+
+  it('the office hides a private passage, previews the public version and discloses it; figures are charted', async () => {
+    const page = await signIn('office');
+    await page.getByRole('link', { name: '公开审查' }).click();
+    await page.getByRole('button', { name: TITLE }).click();
+    await page.getByLabel('要隐去的原文（如个人姓名、电话）').fill('联系人李四 13900001111');
+    await page.getByRole('button', { name: '隐去', exact: true }).click();
+    await page.getByText('【已隐去】').first().waitFor();
+    await shot(page, '09-office-disclosure-preview');
+    await act(page, '公开审查', async () => pick(page, '公开方式', '全文公开', true));
+    await page.getByRole('link', { name: '统计报表' }).click();
+    await page.locator('canvas').first().waitFor();
+    await page.getByText('县交通运输局').first().waitFor();
+    await shot(page, '10-office-figures');
+  });
+
+  it('a committee member votes on a phone while the chair watches the live count; the hall screen shows the result', async () => {
+    const as = actorsOf(system, CODE);
+    const office = await as('office');
+    const proposals = await office.post('/api/key-suggestions/proposals', {
+      items: [{ suggestionId, topic: '交通出行', supervisingLeaderId: directory.users['sc-leader'], leadingLeaderId: directory.users['gov-leader'] }],
+    }).expect(201);
+    await (await as('council')).post('/api/key-suggestions/decisions', { approve: [proposals.body[0].id] }).expect(200);
+    const meeting = await office.post('/api/council-meetings', { title: '第三十次主任会议', meetingDate: '2026-12-20', suggestionIds: [suggestionId] }).expect(201);
+
+    const council = await signIn('council');
+    await council.goto(`${origin}/meetings/${meeting.body.id}`);
+    await council.getByLabel('汇报人').fill('县交通运输局局长 陈刚');
+    await council.getByLabel('汇报内容').fill('已增设站点两处，新开通公交线路一条。');
+    await council.getByLabel('主任会议审议意见').fill('同意报告，请继续跟踪。');
+    await shot(council, '11-council-hearing');
+    await council.getByRole('button', { name: '记录并进入下一项' }).click();
+    await council.getByText('已听取 1 项').waitFor();
+
+    const session = await office.post('/api/vote-sessions', {
+      title: '重点建议办理情况满意度测评', meetingName: '县人大常委会第二十次会议', meetingDate: '2026-12-21', chairUserId: directory.users['sc-leader'], suggestionIds: [suggestionId],
+    }).expect(201);
+    await (await as('sc-leader')).post(`/api/vote-sessions/${session.body.id}/events`, { type: 'OPEN', memberIds: [directory.users.member] }).expect(200);
+
+    const chair = await signIn('sc-leader');
+    await chair.goto(`${origin}/vote-sessions/${session.body.id}`);
+    await chair.getByText('已投票 0 / 1 人').waitFor();
+
+    const member = await signIn('member', { width: 390, height: 844 });
+    await member.goto(`${origin}/vote-sessions/${session.body.id}`);
+    await member.getByText('满意', { exact: true }).click();
+    await shot(member, '12-member-phone-ballot');
+    await member.getByRole('button', { name: '提交选票' }).click();
+    await settle(member);
+    await member.getByRole('dialog').getByRole('button', { name: /^提交$/ }).click();
+    await member.getByText('您的选票已提交').waitFor();
+
+    await chair.getByText('已投票 1 / 1 人').waitFor();
+    await shot(chair, '13-chair-live-count');
+    await chair.getByRole('button', { name: '结束投票' }).click();
+    await settle(chair);
+    await chair.getByRole('dialog').getByRole('button', { name: /^确认$/ }).click();
+    await chair.getByText('测评结果').waitFor();
+    const screen = await chair.context().newPage();
+    await screen.setViewportSize({ width: 1600, height: 900 });
+    await screen.goto(`${origin}/vote-sessions/${session.body.id}/screen`);
+    await screen.getByText(/通过（满意 100\.00%/).waitFor();
+    await shot(screen, '14-hall-big-screen');
+    await office.post(`/api/vote-sessions/${session.body.id}/events`, { type: 'PUBLISH' }).expect(200);
+  });
+
+  it('the public finds the disclosed reply without signing in, with the private passage hidden', async () => {
+    await system.drainQueues();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${origin}/public/${CODE}`);
+    await page.getByRole('link', { name: new RegExp(TITLE) }).waitFor();
+    await shot(page, '15-public-list-phone');
+    await page.getByLabel('搜索建议和答复').fill('公交站点');
+    await page.getByLabel('搜索建议和答复').press('Enter');
+    await page.getByText(/搜索结果：1 件/).waitFor();
+    await page.getByRole('link', { name: /公交站点/ }).first().click();
+    await page.getByText(REPLY).waitFor();
+    expect(await page.getByText('13900001111').count()).toBe(0);
+    await shot(page, '16-public-detail-phone');
+    await page.goBack();
+    await page.getByRole('tab', { name: '重点建议测评结果' }).click();
+    await page.getByText('测评通过').waitFor();
+    await shot(page, '17-public-key-results');
+    expect(pageErrors).toEqual([]);
+  });
+});
