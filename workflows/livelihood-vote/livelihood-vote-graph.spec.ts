@@ -3,9 +3,9 @@
  * (permission first, then the machine) and check that every state node and transition is reached, and that
  * each end is reached by a path that replays with the pure transition().
  */
-import { getAdjacencyMap, getShortestPaths, getStateNodes } from '@xstate/graph';
-import type { AnyStateNode } from '@xstate/graph';
+import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
 import { initialTransition, transition } from 'xstate';
+import { definedStateIds, definedTransitionIds, reachedStateIds, takenTransitionIds } from '../common/testing/graph-coverage';
 import { Role, SYSTEM_ACTOR, type Actor } from '../common/actor';
 import { livelihoodVoteMachineV1 } from './livelihood-vote.machine.v1';
 import { mayActorSendLivelihoodEvent } from './livelihood-vote-permissions';
@@ -56,7 +56,6 @@ const serialize = (s: Snapshot) =>
     p: s.context.projects.map((p) => [p.milestones.map((m) => [m.doneAt !== null, m.overdue]), p.progress, p.score !== null]),
     d: Object.keys(s.context.deadlines).sort(), reports: Math.min(s.context.committeeReports, 1),
   });
-const transitionId = (t: { source: AnyStateNode; eventType: string }, index: number) => `${t.source.id} --${t.eventType}[${index}]-->`;
 
 describe('livelihood vote machine v1 graph', () => {
   const [initial] = initialTransition(machine, { year: 2026, places: 2, rules: { approvalShare: 0.5 } });
@@ -64,23 +63,15 @@ describe('livelihood vote machine v1 graph', () => {
   const snapshots = Object.values(adjacency).map((v) => v.state as Snapshot);
 
   it('reaches every state node', () => {
-    const defined = getStateNodes(machine.root).map((n) => n.id);
-    const reached = new Set(snapshots.flatMap((s) => s._nodes.map((n) => n.id)));
+    const defined = definedStateIds(machine);
+    const reached = reachedStateIds(adjacency);
     expect(defined.filter((id) => !reached.has(id))).toEqual([]);
     expect(defined).toHaveLength(8);
   });
 
   it('takes every transition of the definition', () => {
-    const defined = new Set<string>();
-    for (const node of [machine.root, ...getStateNodes(machine.root)]) {
-      for (const [eventType, list] of node.transitions) list.forEach((t, i) => defined.add(transitionId({ source: node, eventType }, i)));
-    }
-    const taken = new Set<string>();
-    for (const { state, transitions } of Object.values(adjacency)) {
-      for (const { event: e } of Object.values(transitions) as Array<{ event: LivelihoodEvent }>) {
-        for (const t of machine.getTransitionData(state as Snapshot, e)) taken.add(transitionId(t, t.source.transitions.get(t.eventType)!.indexOf(t)));
-      }
-    }
+    const defined = definedTransitionIds(machine);
+    const taken = takenTransitionIds(machine, adjacency);
     expect([...defined].filter((id) => !taken.has(id))).toEqual([]);
     expect(defined.size).toBe(19);
   });

@@ -3,9 +3,9 @@
  * (sent the way the engine sends them: permission first, then the machine) and check that every state node and
  * every transition of the definition is reached, and that each end is reached by a path that replays.
  */
-import { getAdjacencyMap, getShortestPaths, getStateNodes } from '@xstate/graph';
-import type { AnyStateNode } from '@xstate/graph';
+import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
 import { initialTransition, transition } from 'xstate';
+import { definedStateIds, definedTransitionIds, reachedStateIds, takenTransitionIds } from '../common/testing/graph-coverage';
 import { Role, SYSTEM_ACTOR, type Actor } from '../common/actor';
 import { reviewOpinionListMachineV1 } from './review-opinion-list.machine.v1';
 import { mayActorSendReviewEvent } from './review-opinion-list-permissions';
@@ -40,7 +40,6 @@ type Snapshot = ReturnType<typeof initialTransition<typeof machine>>[0];
 const eventsFor = (s: Snapshot) => SAMPLES.filter((e) => mayActorSendReviewEvent(e.type, e.actor, s.context) && s.can(e));
 const serialize = (s: Snapshot) =>
   JSON.stringify({ value: s.value, items: s.context.items.map((i) => [i.status, i.overdue, Math.min(i.sentBackCount, 1)]), round: Math.min(s.context.reportRound, 2), overdue: s.context.reportOverdue, keys: Object.keys(s.context.deadlines).sort() });
-const transitionId = (t: { source: AnyStateNode; eventType: string }, index: number) => `${t.source.id} --${t.eventType}[${index}]-->`;
 
 describe('review-opinion list machine v1 graph', () => {
   const [initial] = initialTransition(machine, { reportingUnitId: 'unit-b', items: [{ id: 'i1', unitId: 'unit-a' }] });
@@ -48,23 +47,15 @@ describe('review-opinion list machine v1 graph', () => {
   const snapshots = Object.values(adjacency).map((v) => v.state as Snapshot);
 
   it('reaches every state node', () => {
-    const defined = getStateNodes(machine.root).map((n) => n.id);
-    const reached = new Set(snapshots.flatMap((s) => s._nodes.map((n) => n.id)));
+    const defined = definedStateIds(machine);
+    const reached = reachedStateIds(adjacency);
     expect(defined.filter((id) => !reached.has(id))).toEqual([]);
     expect(defined).toHaveLength(5);
   });
 
   it('takes every transition of the definition', () => {
-    const defined = new Set<string>();
-    for (const node of [machine.root, ...getStateNodes(machine.root)]) {
-      for (const [eventType, list] of node.transitions) list.forEach((t, i) => defined.add(transitionId({ source: node, eventType }, i)));
-    }
-    const taken = new Set<string>();
-    for (const { state, transitions } of Object.values(adjacency)) {
-      for (const { event: e } of Object.values(transitions) as Array<{ event: ReviewListEvent }>) {
-        for (const t of machine.getTransitionData(state as Snapshot, e)) taken.add(transitionId(t, t.source.transitions.get(t.eventType)!.indexOf(t)));
-      }
-    }
+    const defined = definedTransitionIds(machine);
+    const taken = takenTransitionIds(machine, adjacency);
     expect([...defined].filter((id) => !taken.has(id))).toEqual([]);
     expect(defined.size).toBe(11);
   });

@@ -4,9 +4,9 @@
  * node and every transition of the definition is reached, and that each end is reached by a path that
  * replays with the pure transition().
  */
-import { getAdjacencyMap, getShortestPaths, getStateNodes } from '@xstate/graph';
-import type { AnyStateNode } from '@xstate/graph';
+import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
 import { initialTransition, transition } from 'xstate';
+import { definedStateIds, definedTransitionIds, reachedStateIds, takenTransitionIds } from '../common/testing/graph-coverage';
 import { Role, type Actor } from '../common/actor';
 import { voteSessionMachineV1 } from './vote-session.machine.v1';
 import { mayActorSendVoteEvent } from './vote-session-permissions';
@@ -35,7 +35,6 @@ const SAMPLES: VoteSessionEvent[] = [
 type Snapshot = ReturnType<typeof initialTransition<typeof machine>>[0];
 const eventsFor = (s: Snapshot) => SAMPLES.filter((e) => mayActorSendVoteEvent(e.type, e.actor, s.context) && s.can(e));
 const serialize = (s: Snapshot) => JSON.stringify({ value: s.value, deputies: s.context.deputyCount > 0 });
-const transitionId = (t: { source: AnyStateNode; eventType: string }, index: number) => `${t.source.id} --${t.eventType}[${index}]-->`;
 
 describe('vote session machine v1 graph', () => {
   const start = { rules: { failWhenUnsatisfiedExceedsShare: 0.5, inviteDeputies: true }, chairUserId: chair.userId, itemCount: 3 };
@@ -44,23 +43,15 @@ describe('vote session machine v1 graph', () => {
   const snapshots = Object.values(adjacency).map((v) => v.state as Snapshot);
 
   it('reaches every state node', () => {
-    const defined = getStateNodes(machine.root).map((n) => n.id);
-    const reached = new Set(snapshots.flatMap((s) => s._nodes.map((n) => n.id)));
+    const defined = definedStateIds(machine);
+    const reached = reachedStateIds(adjacency);
     expect(defined.filter((id) => !reached.has(id))).toEqual([]);
     expect(defined).toHaveLength(5);
   });
 
   it('takes every transition of the definition', () => {
-    const defined = new Set<string>();
-    for (const node of [machine.root, ...getStateNodes(machine.root)]) {
-      for (const [eventType, list] of node.transitions) list.forEach((t, i) => defined.add(transitionId({ source: node, eventType }, i)));
-    }
-    const taken = new Set<string>();
-    for (const { state, transitions } of Object.values(adjacency)) {
-      for (const { event: e } of Object.values(transitions) as Array<{ event: VoteSessionEvent }>) {
-        for (const t of machine.getTransitionData(state as Snapshot, e)) taken.add(transitionId(t, t.source.transitions.get(t.eventType)!.indexOf(t)));
-      }
-    }
+    const defined = definedTransitionIds(machine);
+    const taken = takenTransitionIds(machine, adjacency);
     expect([...defined].filter((id) => !taken.has(id))).toEqual([]);
     expect(defined.size).toBe(5);
   });
