@@ -170,7 +170,10 @@ describe('key suggestions: selection, hearing, satisfaction vote, announcement',
       }
     }
     const open = (await office.get(`/api/vote-sessions/${sessionId}`).expect(200)).body;
-    expect(open.items[0]).toEqual({ id: items[0].id, suggestionId: items[0].suggestionId, position: 1, number: expect.any(Number), title: expect.any(String), ballotsIssued: 30 });
+    expect(open.items[0]).toEqual({
+      id: items[0].id, suggestionId: items[0].suggestionId, subjectKind: 'KEY_SUGGESTION', subjectId: items[0].suggestionId, position: 1,
+      number: expect.any(Number), title: expect.any(String), ballotsIssued: 30,
+    });
 
     const closed = (await chair.post(`/api/vote-sessions/${sessionId}/events`, { type: 'CLOSE' }).expect(200)).body;
     expect(closed.state).toBe('closed');

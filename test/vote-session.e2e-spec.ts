@@ -152,7 +152,7 @@ describe('satisfaction vote: bad input, secret ballot, live count, 60 voters × 
 
     // Nobody sees choices while the session is open; a member may not watch the count.
     const view = (await office.get(`/api/vote-sessions/${sessionId}`).expect(200)).body;
-    expect(Object.keys(view.items[0]).sort()).toEqual(['ballotsIssued', 'id', 'number', 'position', 'suggestionId', 'title']);
+    expect(Object.keys(view.items[0]).sort()).toEqual(['ballotsIssued', 'id', 'number', 'position', 'subjectId', 'subjectKind', 'suggestionId', 'title']);
     expect((await (await as(voterName(1))).get(`/api/vote-sessions/${sessionId}/live`)).status).toBe(403);
   });
 

@@ -7,6 +7,7 @@ import { DisclosureHttpModule } from '@app/disclosure';
 import { ReportsHttpModule } from '@app/reports';
 import { MeetingsHttpModule } from '@app/meetings';
 import { ReviewOpinionsHttpModule } from '@app/review-opinions';
+import { LivelihoodProjectsHttpModule } from '@app/livelihood-projects';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { HealthController } from './health.controller';
 
@@ -15,7 +16,7 @@ export class ApiModule {
   static forRoot(config: AppConfig, backend?: QueueBackendChoice): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PersistenceModule.forRoot(config, backend), AccountsModule, AccountsHttpModule, SuggestionsHttpModule, DisclosureHttpModule, ReportsHttpModule, MeetingsHttpModule, ReviewOpinionsHttpModule],
+      imports: [PersistenceModule.forRoot(config, backend), AccountsModule, AccountsHttpModule, SuggestionsHttpModule, DisclosureHttpModule, ReportsHttpModule, MeetingsHttpModule, ReviewOpinionsHttpModule, LivelihoodProjectsHttpModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },

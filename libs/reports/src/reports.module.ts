@@ -1,15 +1,21 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
+import { LivelihoodProjectsModule } from '@app/livelihood-projects';
 import { ReportFactsRepository } from './repositories/report-facts.repository';
+import { ReviewOpinionFactsRepository } from './repositories/review-opinion-facts.repository';
 import { AsOfService } from './services/as-of.service';
 import { FiguresService } from './services/figures.service';
+import { LivelihoodFiguresSection } from './services/livelihood-figures-section.service';
 import { PerformanceService } from './services/performance.service';
 import { ReportRenderer } from './services/report-renderer.service';
 import { ReportsService } from './services/reports.service';
+import { ReviewOpinionFiguresService } from './services/review-opinion-figures.service';
 
 @Module({
-  imports: [AccountsModule],
-  providers: [ReportFactsRepository, AsOfService, FiguresService, PerformanceService, ReportRenderer, ReportsService],
+  imports: [AccountsModule, LivelihoodProjectsModule],
+  providers: [ReportFactsRepository, AsOfService, FiguresService, PerformanceService, ReportRenderer, ReportsService,
+    LivelihoodFiguresSection,
+    ReviewOpinionFactsRepository, ReviewOpinionFiguresService],
   exports: [ReportsService, FiguresService, PerformanceService],
 })
 export class ReportsModule {}

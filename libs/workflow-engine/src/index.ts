@@ -14,3 +14,4 @@ export * from './utils/idempotency-key.util';
 export * from './decorators/idempotency-key.decorator';
 export * from './workflow-definition';
 export * from './workflow-engine.module';
+export * from './machine-workflow-definition';

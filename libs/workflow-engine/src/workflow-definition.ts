@@ -25,6 +25,8 @@ export interface ApplyScope {
   after: AnyMachineSnapshot;
   /** Sends an event to another instance in the same transaction (a merge tells its target). */
   send(request: { workflow: string; instanceId: string; event: { type: string; [field: string]: unknown } }): Promise<void>;
+  /** Whether the sender waits for this event's answer (a single event, not one of a batch): `project` may return its part. */
+  answering: boolean;
 }
 
 /**
@@ -54,8 +56,11 @@ export interface WorkflowDefinition {
   performEffect(scope: ApplyScope, effect: ExecutableActionObject): Promise<void>;
   /** Fields notification templates fill in (number, title), read once per event that notifies. */
   notificationData(manager: EntityManager, instanceId: string): Promise<Record<string, unknown>>;
-  /** Updates the domain's own rows from the new snapshot; runs after the effects, in the same transaction. */
-  project(scope: ApplyScope): Promise<void>;
+  /**
+   * Updates the domain's own rows from the new snapshot; runs after the effects, in the same transaction. When the
+   * sender is `answering`, it may return what the domain adds to the answer (read with its writes, saving a query).
+   */
+  project(scope: ApplyScope): Promise<void | Record<string, unknown>>;
 }
 
 /** What changed, as a projection listener sees it: after the workflow's own projection, in the same transaction. */

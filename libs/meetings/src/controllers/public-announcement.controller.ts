@@ -1,6 +1,7 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/accounts';
+import { ListAnnouncementsQueryDto } from '../dtos/announcement.dto';
 import { AnnouncementService } from '../services/announcement.service';
 import { renderAnnouncementDocx } from '../utils/announcement-docx.util';
 import { renderAnnouncementHtml } from '../utils/announcement.util';
@@ -12,6 +13,12 @@ const uuid = new ParseUUIDPipe();
 @Controller('public/vote-announcements')
 export class PublicAnnouncementController {
   constructor(private readonly announcements: AnnouncementService) {}
+
+  @Get()
+  @ApiOperation({ summary: "A jurisdiction's published vote announcements (公告), newest first, each with its page and .docx" })
+  list(@Query() query: ListAnnouncementsQueryDto) {
+    return this.announcements.list(query.jurisdiction);
+  }
 
   @Get(':id')
   @Header('content-type', 'text/html; charset=utf-8')

@@ -4,16 +4,28 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
 import { VOTE_CHOICES, type VoteChoice } from '@app/workflows/vote-session';
+import { VOTE_SUBJECT_KINDS, VoteSubjectKind } from '../constants/vote-subject.constant';
 import { LOCAL_DATE } from './council-meeting.dto';
+
+/** One thing a session votes on: its kind and the id of its row (and workflow instance). */
+export class VoteSubjectDto {
+  @ApiProperty({ enum: VOTE_SUBJECT_KINDS }) @IsIn(VOTE_SUBJECT_KINDS) kind: VoteSubjectKind;
+  @ApiProperty() @IsUUID() id: string;
+}
 
 export class CreateVoteSessionDto {
   @ApiProperty({ example: '2026年重点建议办理情况满意度测评' }) @IsString() @MinLength(1) @MaxLength(200) title: string;
   @ApiProperty({ example: '县十七届人大常委会第二十次会议' }) @IsString() @MinLength(1) @MaxLength(200) meetingName: string;
   @ApiProperty({ example: '2026-06-20' }) @Matches(LOCAL_DATE, { message: 'meetingDate must be a date YYYY-MM-DD' }) meetingDate: string;
   @ApiPropertyOptional({ description: 'The standing-committee leader who chairs the session' }) @IsOptional() @IsUUID() chairUserId?: string;
-  @ApiProperty({ type: [String], description: 'Heard key suggestions, in ballot order' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(300) @ArrayUnique() @IsUUID('all', { each: true })
-  suggestionIds: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Heard key suggestions, in ballot order (before any subjects); this or subjects names at least one item' })
+  @IsOptional() @IsArray() @ArrayMaxSize(300) @ArrayUnique() @IsUUID('all', { each: true })
+  suggestionIds?: string[];
+
+  @ApiPropertyOptional({ type: () => [VoteSubjectDto], description: 'Further subjects in ballot order, e.g. a review-opinion list whose written report was submitted' })
+  @IsOptional() @IsArray() @ArrayMaxSize(300) @ArrayUnique((subject: VoteSubjectDto | null) => (subject ? `${subject.kind}_${subject.id}` : subject))
+  @ValidateNested({ each: true }) @Type(() => VoteSubjectDto)
+  subjects?: VoteSubjectDto[];
 }
 
 export class OpenVoteSessionDto {

@@ -1,9 +1,12 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One key suggestion voted on in a session; the counts per option are written only when the session closes. */
+/**
+ * One subject voted on in a session (a key suggestion, a review-opinion list's written report, …); the counts per
+ * option are written only when the session closes.
+ */
 @Entity({ name: 'vote_items' })
-@Index('UQ_VOTE_ITEM_SESSION_SUGGESTION', ['voteSessionId', 'suggestionId'], { unique: true })
-@Index('IDX_VOTE_ITEM_SUGGESTION', ['suggestionId'])
+@Index('UQ_VOTE_ITEM_SESSION_SUBJECT', ['voteSessionId', 'subjectKind', 'subjectId'], { unique: true })
+@Index('IDX_VOTE_ITEM_SUBJECT', ['subjectKind', 'subjectId'])
 export class VoteItemEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -14,8 +17,20 @@ export class VoteItemEntity {
   @Column({ name: 'vote_session_id', type: 'uuid' })
   voteSessionId: string;
 
-  @Column({ name: 'suggestion_id', type: 'uuid' })
-  suggestionId: string;
+  /** A VoteSubjectKind: which domain the subject belongs to, and so which workflow hears the result. */
+  @Column({ name: 'subject_kind', type: 'text' })
+  subjectKind: string;
+
+  /** The subject's id, which is also the id of its workflow instance. */
+  @Column({ name: 'subject_id', type: 'uuid' })
+  subjectId: string;
+
+  /** The subject's number and title as put to the vote, for the session's view and its announcement. */
+  @Column({ name: 'subject_number', type: 'int', nullable: true })
+  subjectNumber: number | null;
+
+  @Column({ name: 'subject_title', type: 'text' })
+  subjectTitle: string;
 
   @Column({ type: 'int' })
   position: number;

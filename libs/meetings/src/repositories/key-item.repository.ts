@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { TenantScope } from './key-proposal.repository';
 
 export interface SuggestionFacts {
@@ -40,8 +40,8 @@ export interface KeyItemRow {
 export class KeyItemRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  suggestionFacts(scope: TenantScope, ids: string[]): Promise<SuggestionFacts[]> {
-    return this.dataSource.query(
+  suggestionFacts(scope: TenantScope, ids: string[], manager: EntityManager = this.dataSource.manager): Promise<SuggestionFacts[]> {
+    return manager.query(
       `SELECT id, number, title, state, is_key AS "isKey", key_state AS "keyState"
          FROM suggestions WHERE jurisdiction_id = $1 AND id = ANY($2::uuid[])`,
       [scope.jurisdictionId, ids],
@@ -120,19 +120,6 @@ export class KeyItemRepository {
               a.status, a.reporter_name AS "reporterName", a.opinion, a.heard_at AS "heardAt"
          FROM council_agenda_items a JOIN council_meetings m ON m.id = a.meeting_id
         WHERE a.jurisdiction_id = $1 AND a.suggestion_id = ANY($2::uuid[]) ORDER BY m.meeting_date, a.position`,
-      [scope.jurisdictionId, ids],
-    ) as Promise<Array<{ suggestionId: string; [field: string]: unknown }>>;
-  }
-
-  /** Results of closed votes only: nothing is known about an item while its session is open. */
-  voteResults(scope: TenantScope, ids: string[]) {
-    return this.dataSource.query(
-      `SELECT i.suggestion_id AS "suggestionId", v.id AS "voteSessionId", v.title, v.meeting_date AS "meetingDate",
-              i.ballots_issued AS "ballotsIssued", i.ballots_returned AS "ballotsReturned", i.satisfied,
-              i.basically_satisfied AS "basicallySatisfied", i.unsatisfied, i.passed
-         FROM vote_items i JOIN vote_sessions v ON v.id = i.vote_session_id
-        WHERE i.jurisdiction_id = $1 AND i.suggestion_id = ANY($2::uuid[]) AND v.state IN ('closed', 'published')
-        ORDER BY v.meeting_date`,
       [scope.jurisdictionId, ids],
     ) as Promise<Array<{ suggestionId: string; [field: string]: unknown }>>;
   }

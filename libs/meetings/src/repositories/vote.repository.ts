@@ -2,16 +2,43 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { updatedRows } from '@app/persistence';
+import { WorkflowInstanceRepository } from '@app/workflow-engine';
 import type { EntitledVoter, ItemResult, ItemTally, VoteChoice } from '@app/workflows/vote-session';
 import { VoteItemEntity } from '../entities/vote-item.entity';
 import { VoteSessionEntity } from '../entities/vote-session.entity';
 import { ACTIVE_VOTE_STATES, VOTE_SESSION_WORKFLOW } from '../constants/meetings.constant';
 import type { TenantScope } from './key-proposal.repository';
 
-export interface VoteItemRow extends VoteItemEntity {
+/** An item as sessions and announcements show it: the subject's number and title as voted on. */
+export interface VoteItemRow extends Omit<VoteItemEntity, 'jurisdictionId' | 'subjectNumber' | 'subjectTitle'> {
   number: number | null;
   title: string;
-  keyState: string | null;
+}
+
+/** The result of one closed vote on one subject. */
+export interface SubjectVoteResult {
+  subjectId: string;
+  voteSessionId: string;
+  title: string;
+  meetingName: string;
+  meetingDate: string;
+  state: string;
+  announcementYear: number | null;
+  announcementNumber: number | null;
+  ballotsIssued: number;
+  ballotsReturned: number | null;
+  satisfied: number | null;
+  basicallySatisfied: number | null;
+  unsatisfied: number | null;
+  passed: boolean | null;
+}
+
+/** A subject with its number and title, as the session stores it. */
+export interface VoteSubjectRow {
+  kind: string;
+  id: string;
+  number: number | null;
+  title: string;
 }
 
 export interface LiveCount {
@@ -33,13 +60,17 @@ const TALLY_COLUMN: Record<VoteChoice, string> = {
  */
 @Injectable()
 export class VoteRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly instances: WorkflowInstanceRepository,
+  ) {}
 
-  async insertSession(manager: EntityManager, session: VoteSessionEntity, suggestionIds: string[]): Promise<void> {
+  async insertSession(manager: EntityManager, session: VoteSessionEntity, subjects: VoteSubjectRow[]): Promise<void> {
     await manager.getRepository(VoteSessionEntity).insert(session);
     await manager.getRepository(VoteItemEntity).insert(
-      suggestionIds.map((suggestionId, index) => ({
-        jurisdictionId: session.jurisdictionId, voteSessionId: session.id, suggestionId, position: index + 1, ballotsIssued: 0,
+      subjects.map((subject, index) => ({
+        jurisdictionId: session.jurisdictionId, voteSessionId: session.id, subjectKind: subject.kind, subjectId: subject.id,
+        subjectNumber: subject.number, subjectTitle: subject.title, position: index + 1, ballotsIssued: 0,
         ballotsReturned: null, satisfied: null, basicallySatisfied: null, unsatisfied: null, passed: null, resultReason: null,
       })),
     );
@@ -58,24 +89,48 @@ export class VoteRepository {
 
   items(scope: TenantScope, sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<VoteItemRow[]> {
     return manager.query(
-      `SELECT i.id, i.vote_session_id AS "voteSessionId", i.suggestion_id AS "suggestionId", i.position,
+      `SELECT i.id, i.vote_session_id AS "voteSessionId", i.subject_kind AS "subjectKind", i.subject_id AS "subjectId", i.position,
+              i.subject_number AS number, i.subject_title AS title,
               i.ballots_issued AS "ballotsIssued", i.ballots_returned AS "ballotsReturned", i.satisfied,
-              i.basically_satisfied AS "basicallySatisfied", i.unsatisfied, i.passed, i.result_reason AS "resultReason",
-              s.number, s.title, s.key_state AS "keyState"
-         FROM vote_items i JOIN suggestions s ON s.id = i.suggestion_id
+              i.basically_satisfied AS "basicallySatisfied", i.unsatisfied, i.passed, i.result_reason AS "resultReason"
+         FROM vote_items i
         WHERE i.jurisdiction_id = $1 AND i.vote_session_id = $2 ORDER BY i.position`,
       [scope.jurisdictionId, sessionId],
     );
   }
 
-  /** Suggestions among `ids` already held by a session that has not closed. */
-  async heldByActiveSession(scope: TenantScope, suggestionIds: string[]): Promise<string[]> {
-    const rows: Array<{ suggestionId: string }> = await this.dataSource.query(
-      `SELECT i.suggestion_id AS "suggestionId" FROM vote_items i JOIN vote_sessions v ON v.id = i.vote_session_id
-        WHERE i.jurisdiction_id = $1 AND v.state = ANY($2::text[]) AND i.suggestion_id = ANY($3::uuid[])`,
-      [scope.jurisdictionId, [...ACTIVE_VOTE_STATES], suggestionIds],
+  /**
+   * Locks the subjects' workflow instances until the transaction ends: two sessions prepared at once cannot both
+   * take a subject, because the second waits here and then sees the first one's items.
+   */
+  async lockSubjects(manager: EntityManager, scope: TenantScope, ids: string[]): Promise<void> {
+    await manager.query('SELECT id FROM workflow_instances WHERE jurisdiction_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE', [
+      scope.jurisdictionId, ids,
+    ]);
+  }
+
+  /** Subjects among `subjects` already held by a session that has not closed. */
+  async heldByActiveSession(manager: EntityManager, scope: TenantScope, subjects: Array<{ kind: string; id: string }>): Promise<Array<{ kind: string; id: string }>> {
+    return manager.query(
+      `SELECT i.subject_kind AS kind, i.subject_id AS id FROM vote_items i JOIN vote_sessions v ON v.id = i.vote_session_id
+        WHERE i.jurisdiction_id = $1 AND v.state = ANY($2::text[])
+          AND (i.subject_kind, i.subject_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))`,
+      [scope.jurisdictionId, [...ACTIVE_VOTE_STATES], subjects.map((s) => s.kind), subjects.map((s) => s.id)],
     );
-    return rows.map((row) => row.suggestionId);
+  }
+
+  /** Results of closed votes on subjects of one kind, oldest meeting first: nothing is known while a session is open. */
+  subjectResults(scope: TenantScope, kind: string, ids: string[]): Promise<SubjectVoteResult[]> {
+    return this.dataSource.query(
+      `SELECT i.subject_id AS "subjectId", v.id AS "voteSessionId", v.title, v.meeting_name AS "meetingName", v.meeting_date::text AS "meetingDate",
+              v.state, v.announcement_year AS "announcementYear", v.announcement_number AS "announcementNumber",
+              i.ballots_issued AS "ballotsIssued", i.ballots_returned AS "ballotsReturned", i.satisfied,
+              i.basically_satisfied AS "basicallySatisfied", i.unsatisfied, i.passed
+         FROM vote_items i JOIN vote_sessions v ON v.id = i.vote_session_id
+        WHERE i.jurisdiction_id = $1 AND i.subject_kind = $2 AND i.subject_id = ANY($3::uuid[]) AND v.state IN ('closed', 'published')
+        ORDER BY v.meeting_date, v.closed_at`,
+      [scope.jurisdictionId, kind, ids],
+    );
   }
 
   /** OPEN: the entitled voters, one ballot per voter on every item, and an empty tally per item. */
@@ -98,12 +153,8 @@ export class VoteRepository {
    * CLOSE updates that row first, so it waits for ballots in flight, and a ballot after it sees `closed`.
    */
   async lockStateForBallot(manager: EntityManager, scope: TenantScope, sessionId: string): Promise<string | null> {
-    const rows: Array<{ state: string }> = await manager.query(
-      `SELECT snapshot #>> '{value}' AS state FROM workflow_instances
-        WHERE id = $1 AND jurisdiction_id = $2 AND workflow = $3 FOR SHARE`,
-      [sessionId, scope.jurisdictionId, VOTE_SESSION_WORKFLOW],
-    );
-    return rows[0]?.state ?? null;
+    const snapshot = await this.instances.lockSnapshot(manager, { ...scope, workflow: VOTE_SESSION_WORKFLOW }, sessionId, 'SHARE');
+    return snapshot ? String(snapshot.value) : null;
   }
 
   async isEntitled(manager: EntityManager, sessionId: string, userId: string): Promise<boolean> {
@@ -140,11 +191,11 @@ export class VoteRepository {
    * CLOSE: reads the final counters and deletes them, so that no row holding choices keeps a voter's
    * transaction id (PostgreSQL's xmin) once the session is closed; the results live on in vote_items.
    */
-  async takeTallies(manager: EntityManager, sessionId: string): Promise<Array<ItemTally & { itemId: string; suggestionId: string }>> {
-    return updatedRows<ItemTally & { itemId: string; suggestionId: string }>(
+  async takeTallies(manager: EntityManager, sessionId: string): Promise<Array<ItemTally & { itemId: string; subjectKind: string; subjectId: string }>> {
+    return updatedRows<ItemTally & { itemId: string; subjectKind: string; subjectId: string }>(
       await manager.query(
         `DELETE FROM vote_tallies t USING vote_items i WHERE t.vote_session_id = $1 AND i.id = t.vote_item_id
-         RETURNING t.vote_item_id AS "itemId", i.suggestion_id AS "suggestionId", t.satisfied,
+         RETURNING t.vote_item_id AS "itemId", i.subject_kind AS "subjectKind", i.subject_id AS "subjectId", t.satisfied,
                    t.basically_satisfied AS "basicallySatisfied", t.unsatisfied`,
         [sessionId],
       ),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JurisdictionProfileService } from '@app/accounts';
+import type { AnnouncementSummary } from '../dtos/announcement.dto';
 import { MeetingsException, MeetingsExceptionCode } from '../exceptions/meetings.exception';
 import { VoteRepository } from '../repositories/vote.repository';
 import { Announcement } from '../utils/announcement.util';
@@ -15,6 +16,32 @@ export class AnnouncementService {
     private readonly votes: VoteRepository,
     private readonly profiles: JurisdictionProfileService,
   ) {}
+
+  /** Published announcements of one jurisdiction, newest number first (at most 200: a few are published a year). */
+  async list(jurisdictionCode: string): Promise<AnnouncementSummary[]> {
+    const rows: Array<Omit<AnnouncementSummary, 'label' | 'url' | 'docxUrl'> & { announcementYear: number; announcementNumber: number }> = await this.dataSource.query(
+      `SELECT v.id, v.title, v.meeting_name AS "meetingName", to_char(v.meeting_date, 'YYYY-MM-DD') AS "meetingDate",
+              v.published_at AS "publishedAt", v.announcement_year AS "announcementYear", v.announcement_number AS "announcementNumber",
+              count(i.id)::int AS items, (count(i.id) FILTER (WHERE i.passed))::int AS passed
+         FROM jurisdictions j
+         LEFT JOIN vote_sessions v ON v.jurisdiction_id = j.id AND v.state = 'published'
+         LEFT JOIN vote_items i ON i.vote_session_id = v.id
+        WHERE j.code = $1
+        GROUP BY j.id, v.id
+        ORDER BY v.announcement_year DESC NULLS LAST, v.announcement_number DESC
+        LIMIT 200`,
+      [jurisdictionCode],
+    );
+    if (rows.length === 0) throw new MeetingsException(MeetingsExceptionCode.ANNOUNCEMENT_NOT_FOUND, `No public site for jurisdiction ${jurisdictionCode}`);
+    return rows
+      .filter((row) => row.id !== null)
+      .map(({ announcementYear, announcementNumber, ...row }) => ({
+        ...row,
+        label: announcementLabel({ announcementYear, announcementNumber }),
+        url: `/api/public/vote-announcements/${row.id}`,
+        docxUrl: `/api/public/vote-announcements/${row.id}/docx`,
+      }));
+  }
 
   async getPublishedOrFail(sessionId: string): Promise<Announcement> {
     const [row]: Array<{ jurisdictionId: string; jurisdictionName: string }> = await this.dataSource.query(
@@ -34,7 +61,7 @@ export class AnnouncementService {
       meetingDate: session.meetingDate,
       failShare: profile.vote.failWhenUnsatisfiedExceedsShare,
       items: items.map((item) => ({
-        position: item.position, number: item.number, title: item.title, issued: item.ballotsIssued, returned: item.ballotsReturned ?? 0,
+        kind: item.subjectKind, position: item.position, number: item.number, title: item.title, issued: item.ballotsIssued, returned: item.ballotsReturned ?? 0,
         satisfied: item.satisfied ?? 0, basicallySatisfied: item.basicallySatisfied ?? 0, unsatisfied: item.unsatisfied ?? 0, passed: item.passed === true,
       })),
     };

@@ -6,11 +6,13 @@ import { AuthUser, DirectoryRepository } from '@app/accounts';
 import { Clock, FieldError, invalidInput } from '@app/persistence';
 import { WorkflowEngine } from '@app/workflow-engine';
 import { SUGGESTION_WORKFLOW_NAME } from '../constants/meetings.constant';
+import { VoteSubjectKind } from '../constants/vote-subject.constant';
 import { DecideKeyProposalsDto, ProposeKeySuggestionsDto } from '../dtos/key-proposal.dto';
 import { KeyProposalEntity, KeyProposalStatus } from '../entities/key-proposal.entity';
 import { MeetingsException, MeetingsExceptionCode } from '../exceptions/meetings.exception';
 import { KeyItemRepository, KeyItemRow } from '../repositories/key-item.repository';
 import { KeyProposalRepository } from '../repositories/key-proposal.repository';
+import { VoteRepository } from '../repositories/vote.repository';
 import { MEETING_ROLES, requireRole } from '../utils/meetings-access.util';
 import { groupByTopic, isOpenForKeyTrack, leaderItemView } from '../utils/key-item-view.util';
 
@@ -22,6 +24,7 @@ export class KeySuggestionService {
     private readonly engine: WorkflowEngine,
     private readonly proposals: KeyProposalRepository,
     private readonly keyItems: KeyItemRepository,
+    private readonly votes: VoteRepository,
     private readonly directory: DirectoryRepository,
     private readonly clock: Clock,
   ) {}
@@ -90,7 +93,8 @@ export class KeySuggestionService {
     const ids = items.map((item) => item.suggestionId);
     const [assignments, deadlines, contacts, replies, hearings, votes] = await Promise.all([
       this.keyItems.assignments(user, ids), this.keyItems.openDeadlines(user, ids), this.keyItems.contacts(user, ids),
-      this.keyItems.replies(user, ids), this.keyItems.hearings(user, ids), this.keyItems.voteResults(user, ids),
+      this.keyItems.replies(user, ids), this.keyItems.hearings(user, ids),
+      this.votes.subjectResults(user, VoteSubjectKind.KEY_SUGGESTION, ids).then((rows) => rows.map(({ subjectId, ...row }) => ({ suggestionId: subjectId, ...row }))),
     ]);
     const now = this.clock.now();
     const views = items.map((item: KeyItemRow) =>

@@ -21,13 +21,15 @@ import { JurisdictionProfileService } from '@app/accounts';
 import { DeadlineEntity } from '@app/deadlines';
 import { OutboxRecipient } from '@app/notifications';
 import { ApplyScope, EnvelopedEvent, WorkflowDefinition, WorkflowRegistry } from '@app/workflow-engine';
-import { SUGGESTION_WORKFLOW_NAME, VOTE_SESSION_WORKFLOW } from '../constants/meetings.constant';
+import { VOTE_SESSION_WORKFLOW } from '../constants/meetings.constant';
 import { VoteRepository } from '../repositories/vote.repository';
+import { VoteSubjectRegistry } from './vote-subject-registry.service';
 
 /**
  * The satisfaction vote as the engine's second workflow. CLOSE seals the tallies into results and sends
- * RECORD_VOTE_RESULT to every item's suggestion through `scope.send`, so the session's close and each
- * suggestion's outcome (re-handling with a REPORT_AGAIN deadline when it failed) commit together or not at all.
+ * RECORD_VOTE_RESULT to every item's subject through `scope.send` (the workflow its kind's provider names), so the
+ * session's close and each subject's outcome (a suggestion's re-handling, a review-opinion list's new report, each
+ * with a REPORT_AGAIN deadline when it failed) commit together or not at all.
  */
 @Injectable()
 export class VoteSessionWorkflowDefinition implements WorkflowDefinition, OnModuleInit {
@@ -38,6 +40,7 @@ export class VoteSessionWorkflowDefinition implements WorkflowDefinition, OnModu
   constructor(
     private readonly registry: WorkflowRegistry,
     private readonly votes: VoteRepository,
+    private readonly subjects: VoteSubjectRegistry,
     private readonly profiles: JurisdictionProfileService,
   ) {}
 
@@ -115,15 +118,17 @@ export class VoteSessionWorkflowDefinition implements WorkflowDefinition, OnModu
   private async recordResults(scope: ApplyScope): Promise<void> {
     const { rules } = scope.after.context as VoteSessionContext;
     const tallies = await this.votes.takeTallies(scope.manager, scope.instanceId);
-    // One order for every close, so two transactions touching the same suggestions lock them alike.
-    tallies.sort((a, b) => a.suggestionId.localeCompare(b.suggestionId));
+    // One order for every close, so two transactions touching the same subjects lock them alike.
+    tallies.sort((a, b) => a.subjectId.localeCompare(b.subjectId) || a.subjectKind.localeCompare(b.subjectKind));
     for (const tally of tallies) {
       const result = decideItemResult(tally, rules);
       await this.votes.writeResult(scope.manager, tally.itemId, result);
+      const provider = this.subjects.get(tally.subjectKind);
+      const shared = provider.resultInstanceId ? await provider.resultInstanceId(scope.manager, tally.subjectId) : null;
       await scope.send({
-        workflow: SUGGESTION_WORKFLOW_NAME,
-        instanceId: tally.suggestionId,
-        event: { type: 'RECORD_VOTE_RESULT', voteSessionId: scope.instanceId, passed: result.passed },
+        workflow: provider.workflow,
+        instanceId: shared ?? tally.subjectId,
+        event: { type: 'RECORD_VOTE_RESULT', voteSessionId: scope.instanceId, passed: result.passed, ...(shared ? { subjectId: tally.subjectId } : {}) },
       });
     }
   }

@@ -1,19 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { hasRole, Role } from '@app/workflows/common/actor';
-import { percentOf, type EntitledVoter, type VoteSessionEventType } from '@app/workflows/vote-session';
+import type { VoteSessionEventType } from '@app/workflows/vote-session';
 import { AuthUser, DirectoryRepository, JurisdictionProfileService } from '@app/accounts';
-import { Clock, invalidInput, validateInput } from '@app/persistence';
+import { Clock, FieldError, invalidInput, validateInput } from '@app/persistence';
 import { requestHash, WorkflowEngine } from '@app/workflow-engine';
 import { VOTE_SESSION_WORKFLOW } from '../constants/meetings.constant';
+import { VoteSubjectKind } from '../constants/vote-subject.constant';
 import { CancelVoteSessionDto, CreateVoteSessionDto, EmptyEventDto, OpenVoteSessionDto } from '../dtos/vote-session.dto';
 import { VoteSessionEntity } from '../entities/vote-session.entity';
 import { MeetingsException, MeetingsExceptionCode } from '../exceptions/meetings.exception';
-import { KeyItemRepository } from '../repositories/key-item.repository';
-import { VoteItemRow, VoteRepository } from '../repositories/vote.repository';
+import { VoteItemRow, VoteRepository, VoteSubjectRow } from '../repositories/vote.repository';
+import { resolveEntitledVoters } from '../utils/entitled-voters.util';
 import { MEETING_ROLES, requireRole } from '../utils/meetings-access.util';
+import { countsWithShares } from '../utils/vote-result-view.util';
+import { subjectKey, VoteSubjectRef, VoteSubjectRegistry } from './vote-subject-registry.service';
+
+/** Most items one session votes on. */
+const MAX_VOTE_ITEMS = 300;
+
+/** A subject as the request named it, with the field that named it (for a 400 that points there). */
+type RequestedSubject = VoteSubjectRef & { field: 'suggestionIds' | 'subjects' };
 
 const EVENT_DTOS: Record<VoteSessionEventType, new () => object> = {
   OPEN: OpenVoteSessionDto,
@@ -29,7 +38,7 @@ export class VoteSessionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
     private readonly votes: VoteRepository,
-    private readonly keyItems: KeyItemRepository,
+    private readonly subjects: VoteSubjectRegistry,
     private readonly directory: DirectoryRepository,
     private readonly profiles: JurisdictionProfileService,
     private readonly clock: Clock,
@@ -37,7 +46,7 @@ export class VoteSessionService {
 
   async create(user: AuthUser, dto: CreateVoteSessionDto) {
     requireRole(user, MEETING_ROLES.prepare, 'prepare vote sessions');
-    await this.checkItems(user, dto.suggestionIds);
+    const requested = this.requestedSubjects(dto);
     if (dto.chairUserId) {
       const [chair] = await this.directory.findLeaderUsers(user, [dto.chairUserId]);
       if (!chair?.roles.includes(Role.SC_LEADER)) throw invalidInput([{ field: 'chairUserId', reason: 'must be a standing-committee leader' }]);
@@ -47,18 +56,20 @@ export class VoteSessionService {
     await this.engine.createAndSchedule(
       {
         workflow: VOTE_SESSION_WORKFLOW, jurisdictionId: user.jurisdictionId, instanceId: id, actor: user,
-        input: { rules: { ...vote }, chairUserId: dto.chairUserId ?? null, itemCount: dto.suggestionIds.length },
+        input: { rules: { ...vote }, chairUserId: dto.chairUserId ?? null, itemCount: requested.length },
       },
-      (manager) =>
-        this.votes.insertSession(
+      async (manager) => {
+        const subjects = await this.takeSubjects(manager, user, requested);
+        await this.votes.insertSession(
           manager,
           {
             id, jurisdictionId: user.jurisdictionId, title: dto.title, meetingName: dto.meetingName, meetingDate: dto.meetingDate,
             chairUserId: dto.chairUserId ?? null, state: 'created', announcementYear: null, announcementNumber: null,
             createdBy: user.userId, createdAt: this.clock.now(), openedAt: null, closedAt: null, publishedAt: null,
           },
-          dto.suggestionIds,
-        ),
+          subjects,
+        );
+      },
     );
     return this.get(user, id);
   }
@@ -110,46 +121,50 @@ export class VoteSessionService {
     }
     const { type: _type, ...payload } = body;
     const valid = validateInput(EVENT_DTOS[type as VoteSessionEventType], payload);
-    if (type === 'OPEN') return { type, voters: await this.entitledVoters(user, valid as OpenVoteSessionDto) };
+    if (type === 'OPEN') return { type, voters: await resolveEntitledVoters(this.directory, user, valid as OpenVoteSessionDto) };
     if (type === 'CLOSE') await this.checkItemsStillVotable(user, id);
     return { type, ...JSON.parse(JSON.stringify(valid)) };
   }
 
-  /** Members present must be standing-committee members, invited deputies must be deputies: a 400 naming them otherwise. */
-  private async entitledVoters(user: AuthUser, dto: OpenVoteSessionDto): Promise<EntitledVoter[]> {
-    const users = await this.directory.findLeaderUsers(user, [...dto.memberIds, ...dto.deputyUserIds]);
-    const withRole = (ids: string[], role: Role) => ids.filter((uid) => !users.some((u) => u.id === uid && u.roles.includes(role)));
-    const notMembers = withRole(dto.memberIds, Role.SC_MEMBER);
-    if (notMembers.length > 0) throw invalidInput([{ field: 'memberIds', reason: `not standing-committee members: ${notMembers.join(', ')}` }]);
-    const notDeputies = withRole(dto.deputyUserIds, Role.DEPUTY);
-    if (notDeputies.length > 0) throw invalidInput([{ field: 'deputyUserIds', reason: `not deputies: ${notDeputies.join(', ')}` }]);
-    const both = dto.deputyUserIds.filter((uid) => dto.memberIds.includes(uid));
-    if (both.length > 0) throw invalidInput([{ field: 'deputyUserIds', reason: `already listed as members: ${both.join(', ')}` }]);
-    return [...dto.memberIds.map((userId) => ({ userId, kind: 'MEMBER' as const })), ...dto.deputyUserIds.map((userId) => ({ userId, kind: 'DEPUTY' as const }))];
+  /** Key suggestions named by id, then the other subjects, in ballot order: at least one, none twice. */
+  private requestedSubjects(dto: CreateVoteSessionDto): RequestedSubject[] {
+    const requested: RequestedSubject[] = [
+      ...(dto.suggestionIds ?? []).map((id) => ({ kind: VoteSubjectKind.KEY_SUGGESTION, id: id.toLowerCase(), field: 'suggestionIds' as const })),
+      ...(dto.subjects ?? []).map((subject) => ({ kind: subject.kind, id: subject.id.toLowerCase(), field: 'subjects' as const })),
+    ];
+    if (requested.length === 0) throw invalidInput([{ field: 'suggestionIds', reason: 'name at least one item to vote on, in suggestionIds or subjects' }]);
+    if (requested.length > MAX_VOTE_ITEMS) throw invalidInput([{ field: 'subjects', reason: `at most ${MAX_VOTE_ITEMS} items in one session` }]);
+    const twice = requested.filter((ref, index) => requested.findIndex((other) => subjectKey(other) === subjectKey(ref)) !== index);
+    if (twice.length > 0) throw invalidInput([{ field: 'subjects', reason: `listed twice: ${twice.map((ref) => ref.id).join(', ')}` }]);
+    return requested;
   }
 
-  /** Only key suggestions the council has heard can be voted on, and each in one live session at a time. */
-  private async checkItems(user: AuthUser, ids: string[]): Promise<void> {
-    const facts = await this.keyItems.suggestionFacts(user, ids);
-    const problems = ids.flatMap((sid) => {
-      const fact = facts.find((f) => f.id === sid);
-      if (!fact) return [`${sid}: no such suggestion`];
-      if (!fact.isKey) return [`${sid}: not a key suggestion`];
-      return fact.keyState === 'heard' ? [] : [`${sid}: must be heard by the council first (key state ${fact.keyState})`];
+  /**
+   * Inside the session's creating transaction: locks the subjects, checks each awaits a vote (its domain says so)
+   * and is held by no other live session, and returns them with the number and title the ballot shows.
+   */
+  private async takeSubjects(manager: EntityManager, user: AuthUser, requested: RequestedSubject[]): Promise<VoteSubjectRow[]> {
+    await this.votes.lockSubjects(manager, user, requested.map((ref) => ref.id));
+    const found = await this.subjects.describe(user, requested, manager);
+    const errors: FieldError[] = (['suggestionIds', 'subjects'] as const).flatMap((field) => {
+      const problems = this.subjects.refusals(requested.filter((ref) => ref.field === field), found);
+      return problems.length > 0 ? [{ field, reason: problems.join('; ') }] : [];
     });
-    if (problems.length > 0) throw invalidInput([{ field: 'suggestionIds', reason: problems.join('; ') }]);
-    const held = await this.votes.heldByActiveSession(user, ids);
+    if (errors.length > 0) throw invalidInput(errors);
+    const held = (await this.votes.heldByActiveSession(manager, user, requested)).map((ref) => ref.id);
     if (held.length > 0) throw new MeetingsException(MeetingsExceptionCode.VOTE_ITEM_CONFLICT, `Already in a vote session not yet closed: ${held.join(', ')}`, { held });
+    return requested.map((ref) => {
+      const { kind, id, number, title } = found.get(subjectKey(ref))!;
+      return { kind, id, number, title };
+    });
   }
 
-  /** A clear 409 before closing, instead of the suggestion workflow refusing the result half-way. */
+  /** A clear 409 before closing, instead of a subject's workflow refusing the result half-way. */
   private async checkItemsStillVotable(user: AuthUser, id: string): Promise<void> {
-    const stale = (await this.votes.items(user, id)).filter((item) => item.keyState !== 'heard');
+    const refs = (await this.votes.items(user, id)).map((item) => ({ kind: item.subjectKind, id: item.subjectId }));
+    const stale = this.subjects.refusals(refs, await this.subjects.describe(user, refs));
     if (stale.length > 0) {
-      throw new MeetingsException(
-        MeetingsExceptionCode.VOTE_ITEM_CONFLICT,
-        `These items no longer await a vote (unmarked or decided meanwhile): ${stale.map((i) => i.suggestionId).join(', ')}`,
-      );
+      throw new MeetingsException(MeetingsExceptionCode.VOTE_ITEM_CONFLICT, `These items no longer await a vote (decided or withdrawn meanwhile): ${stale.join('; ')}`);
     }
   }
 }
@@ -158,21 +173,16 @@ export function announcementLabel(session: Pick<VoteSessionEntity, 'announcement
   return `〔${session.announcementYear}〕第${session.announcementNumber}号`;
 }
 
+/** `suggestionId` stays for clients that knew only key suggestions; it is null for a subject of another kind. */
 function withoutChoices(item: VoteItemRow) {
-  return { id: item.id, suggestionId: item.suggestionId, position: item.position, number: item.number, title: item.title, ballotsIssued: item.ballotsIssued };
+  return {
+    id: item.id, suggestionId: item.subjectKind === VoteSubjectKind.KEY_SUGGESTION ? item.subjectId : null, subjectKind: item.subjectKind,
+    subjectId: item.subjectId, position: item.position, number: item.number, title: item.title, ballotsIssued: item.ballotsIssued,
+  };
 }
 
 function withResults(item: VoteItemRow) {
-  const returned = item.ballotsReturned ?? 0;
-  return {
-    ...withoutChoices(item),
-    ballotsReturned: returned,
-    satisfied: { count: item.satisfied ?? 0, percent: percentOf(item.satisfied ?? 0, returned) },
-    basicallySatisfied: { count: item.basicallySatisfied ?? 0, percent: percentOf(item.basicallySatisfied ?? 0, returned) },
-    unsatisfied: { count: item.unsatisfied ?? 0, percent: percentOf(item.unsatisfied ?? 0, returned) },
-    passed: item.passed,
-    resultReason: item.resultReason,
-  };
+  return { ...withoutChoices(item), ...countsWithShares(item), passed: item.passed, resultReason: item.resultReason };
 }
 
 function withoutTenant<T extends { jurisdictionId?: string }>({ jurisdictionId: _omit, ...rest }: T): Omit<T, 'jurisdictionId'> {

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { ANNOUNCEMENT_COLUMNS, Announcement, announcementRows, announcementText, escapeXml } from './announcement.util';
+import { Announcement, announcementColumns, announcementRows, announcementText, escapeXml } from './announcement.util';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -23,7 +23,7 @@ const cell = (text: string, bold = false) => `<w:tc><w:tcPr><w:tcW w:w="0" w:typ
 const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('');
 
 function table(a: Announcement): string {
-  const header = `<w:tr>${ANNOUNCEMENT_COLUMNS.map((c) => cell(c, true)).join('')}</w:tr>`;
+  const header = `<w:tr>${announcementColumns(a).map((c) => cell(c, true)).join('')}</w:tr>`;
   const rows = announcementRows(a).map((row) => `<w:tr>${row.map((c) => cell(c)).join('')}</w:tr>`).join('');
   return `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${BORDERS}</w:tblBorders></w:tblPr>${header}${rows}</w:tbl>`;
 }

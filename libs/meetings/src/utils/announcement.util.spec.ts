@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { renderAnnouncementDocx } from './announcement-docx.util';
-import { Announcement, announcementRows, renderAnnouncementHtml } from './announcement.util';
+import { Announcement, ANNOUNCEMENT_COLUMNS, announcementColumns, announcementRows, announcementText, renderAnnouncementHtml } from './announcement.util';
 
 const announcement: Announcement = {
   jurisdictionName: '示例县',
@@ -39,5 +39,29 @@ describe('announcement', () => {
     expect(xml).toContain('<w:tbl>');
     expect(xml).toContain('20（66.67%）');
     expect(xml).toContain('关于&lt;改善&gt;农村道路的建议');
+  });
+});
+
+describe('announcement of several subject kinds', () => {
+  const mixed: Announcement = {
+    ...announcement,
+    items: [
+      { ...announcement.items[0], kind: 'KEY_SUGGESTION' },
+      { kind: 'REVIEW_OPINION_LIST', position: 2, number: null, title: '关于食品安全法执法检查报告的审议意见清单', issued: 5, returned: 5, satisfied: 1, basicallySatisfied: 1, unsatisfied: 3, passed: false },
+    ],
+  };
+
+  it('keeps the key-suggestion wording while every item is a key suggestion', () => {
+    expect(announcementColumns(announcement)).toEqual(ANNOUNCEMENT_COLUMNS);
+    expect(announcementText(announcement).intro).toContain('对2件重点建议的办理情况逐件进行了满意度测评');
+  });
+
+  it('names each kind with its count, and says what happens to the failed ones of each', () => {
+    expect(announcementColumns(mixed).slice(0, 3)).toEqual(['序号', '编号', '测评事项']);
+    const text = announcementText(mixed);
+    expect(text.intro).toContain('对1件重点建议的办理情况和1项审议意见研究处理情况的报告逐件进行了满意度测评');
+    expect(text.rule).toContain('未通过的1项审议意见研究处理情况由报告机关重新研究处理');
+    expect(text.rule).not.toContain('件建议由承办单位重新办理');
+    expect(announcementRows(mixed)[1].slice(0, 3)).toEqual(['2', '—', '关于食品安全法执法检查报告的审议意见清单']);
   });
 });

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '@app/accounts';
 import { FIGURE_DEFINITIONS, PERFORMANCE_DEFINITIONS, SCORE_DEFINITION } from '../constants/figure-definitions.constant';
 import { AsOfQueryDto, FiguresQueryDto, PerformanceQueryDto } from '../dtos/report-query.dto';
+import { ReviewOpinionReportQueryDto } from '../dtos/review-opinion-report-query.dto';
 import { RenderedReport } from '../services/report-renderer.service';
 import { ReportsService } from '../services/reports.service';
 
@@ -45,6 +46,12 @@ export class ReportsController {
   @ApiOperation({ summary: 'Key suggestions and their satisfaction-vote results, as of a date' })
   async key(@CurrentUser() user: AuthUser, @Query() query: AsOfQueryDto, @Res({ passthrough: true }) res: Response) {
     return send(res, await this.reports.keyReport(user, query));
+  }
+
+  @Get('review-opinions')
+  @ApiOperation({ summary: 'Review-opinion lists of a year: items closed, closed on time, sent back, overdue per unit; reports and votes' })
+  async reviewOpinions(@CurrentUser() user: AuthUser, @Query() query: ReviewOpinionReportQueryDto, @Res({ passthrough: true }) res: Response) {
+    return send(res, await this.reports.reviewOpinionsReport(user, query));
   }
 
   @Get('deputies')

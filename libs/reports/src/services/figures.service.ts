@@ -8,6 +8,8 @@ import { FigureCalculator, Figures, round } from '../utils/compute-figures.util'
 import { checkReportReader } from '../utils/report-access.util';
 import { ReportColumn, ReportTable } from '../utils/report-table.util';
 import { AsOfService } from './as-of.service';
+import { LivelihoodFiguresSection } from './livelihood-figures-section.service';
+import { ReviewOpinionFiguresService } from './review-opinion-figures.service';
 
 export interface FigureRow {
   key: string;
@@ -30,13 +32,17 @@ export class FiguresService {
     private readonly facts: ReportFactsRepository,
     private readonly profiles: JurisdictionProfileService,
     private readonly clock: AsOfService,
+    private readonly reviewOpinions: ReviewOpinionFiguresService,
+    private readonly livelihood: LivelihoodFiguresSection,
   ) {}
 
   async figures(user: AuthUser, dto: FiguresQueryDto) {
     checkReportReader(user);
     const { asOf, calculator, names } = await this.load(user, dto);
     const rows = this.group(calculator, names, dto.groupBy);
-    return { asOf: asOf.toISOString(), groupBy: dto.groupBy, sessionId: dto.sessionId ?? null, definitions: FIGURE_DEFINITIONS, rows };
+    const reviewOpinions = await this.reviewOpinions.section(user, asOf);
+    const livelihood = await this.livelihood.section(user, asOf);
+    return { asOf: asOf.toISOString(), groupBy: dto.groupBy, sessionId: dto.sessionId ?? null, definitions: FIGURE_DEFINITIONS, rows, reviewOpinions, livelihood };
   }
 
   async unitScoreboard(user: AuthUser, dto: AsOfQueryDto) {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@app/accounts';
 import { AsOfQueryDto, FiguresQueryDto, PerformanceQueryDto } from '../dtos/report-query.dto';
+import { ReviewOpinionReportQueryDto } from '../dtos/review-opinion-report-query.dto';
 import { AsOfService } from './as-of.service';
 import { FiguresService } from './figures.service';
 import { PerformanceService } from './performance.service';
 import { RenderedReport, ReportRenderer } from './report-renderer.service';
+import { ReviewOpinionFiguresService } from './review-opinion-figures.service';
 
 /** Every report in the format asked for. */
 @Injectable()
@@ -14,6 +16,7 @@ export class ReportsService {
     private readonly performance: PerformanceService,
     private readonly renderer: ReportRenderer,
     private readonly calendar: AsOfService,
+    private readonly reviewOpinions: ReviewOpinionFiguresService,
   ) {}
 
   async figuresReport(user: AuthUser, dto: FiguresQueryDto): Promise<RenderedReport> {
@@ -32,6 +35,12 @@ export class ReportsService {
     const result = await this.figures.keySuggestions(user, dto);
     const date = await this.calendar.localDate(user.jurisdictionId, new Date(result.asOf));
     return this.renderer.render(dto.format, result, () => this.figures.keyTable(result, date), `key-suggestions-${date}`);
+  }
+
+  async reviewOpinionsReport(user: AuthUser, dto: ReviewOpinionReportQueryDto): Promise<RenderedReport> {
+    const result = await this.reviewOpinions.figures(user, dto);
+    const date = await this.calendar.localDate(user.jurisdictionId, new Date(result.asOf));
+    return this.renderer.render(dto.format, result, () => this.reviewOpinions.table(result, date), `review-opinions-${result.year}-${date}`);
   }
 
   async performanceReport(user: AuthUser, dto: PerformanceQueryDto, own = false): Promise<RenderedReport> {

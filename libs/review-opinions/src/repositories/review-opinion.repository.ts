@@ -72,6 +72,11 @@ export class ReviewOpinionRepository {
     return rows.map((row) => lists.find((list) => list.id === row.id) as ReviewOpinionListEntity);
   }
 
+  /** The lists among `ids` of the jurisdiction, as the vote session sees them; read in `manager`'s transaction. */
+  voteFacts(scope: TenantScope, ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Array<{ id: string; title: string; state: string }>> {
+    return manager.query('SELECT id, title, state FROM review_opinion_lists WHERE jurisdiction_id = $1 AND id = ANY($2::uuid[])', [scope.jurisdictionId, ids]);
+  }
+
   listsInStates(scope: TenantScope, states: string[]): Promise<ReviewOpinionListEntity[]> {
     return this.dataSource.getRepository(ReviewOpinionListEntity).find({
       where: { jurisdictionId: scope.jurisdictionId, state: In(states) },

@@ -6,6 +6,7 @@ import { hasRole, Role } from '@app/workflows/common/actor';
 import type { ReviewListContext, ReviewListEventType } from '@app/workflows/review-opinion-list';
 import { AuthUser, DirectoryRepository, JurisdictionProfileService } from '@app/accounts';
 import { endOfLocalDay } from '@app/deadlines';
+import { VoteRepository, VoteSubjectKind } from '@app/meetings';
 import { Clock, invalidInput, validateInput } from '@app/persistence';
 import { requestHash, WorkflowEngine } from '@app/workflow-engine';
 import { REVIEW_OPINION_LIST_WORKFLOW } from '../constants/review-opinions.constant';
@@ -16,10 +17,8 @@ import { ReviewOpinionItemEntity } from '../entities/review-opinion-item.entity'
 import { ReviewOpinionListEntity } from '../entities/review-opinion-list.entity';
 import { ReviewOpinionsException, ReviewOpinionsExceptionCode } from '../exceptions/review-opinions.exception';
 import { ReviewOpinionRepository } from '../repositories/review-opinion.repository';
+import { scoreView } from '../utils/public-review-list.util';
 import { readableUnitScope, unitSeesList } from '../utils/review-read-policy.util';
-
-/** States whose lists the public site shows: the list is concluded, every item closed and the report made. */
-export const PUBLIC_REVIEW_STATES = ['done'];
 
 /** Review-opinion lists (审议意见清单制): the office creates and assigns them, units report, the office closes items. */
 @Injectable()
@@ -28,6 +27,7 @@ export class ReviewOpinionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
     private readonly lists: ReviewOpinionRepository,
+    private readonly votes: VoteRepository,
     private readonly directory: DirectoryRepository,
     private readonly profiles: JurisdictionProfileService,
     private readonly clock: Clock,
@@ -66,15 +66,20 @@ export class ReviewOpinionService {
     return lists.map((list) => summaryOf(list, items.filter((item) => item.listId === list.id)));
   }
 
-  /** The list with its items and the events the caller may send now; another unit's list is a 404. */
+  /**
+   * The list with its items, the standing committee's scores of its written report (counts once the vote closed)
+   * and the events the caller may send now; another unit's list is a 404.
+   */
   async get(user: AuthUser, id: string) {
     const { list, items } = await this.getVisibleOrFail(user, id);
     const { snapshot } = await this.engine.getSnapshotOrFail(this.dataSource.manager, { workflow: REVIEW_OPINION_LIST_WORKFLOW, jurisdictionId: user.jurisdictionId }, id);
     const context = snapshot.context as ReviewListContext;
+    const results = await this.votes.subjectResults(user, VoteSubjectKind.REVIEW_OPINION_LIST, [id]);
     return {
       ...withoutTenant(list),
       items: items.map(withoutTenantItem),
       scores: context.scores,
+      votes: results.map(scoreView),
       reportRound: context.reportRound,
       openDeadlines: Object.entries(context.deadlines).map(([key, d]) => ({ key, ...d })),
       allowedEvents: this.engine.allowedEvents(REVIEW_OPINION_LIST_WORKFLOW, snapshot, user),
@@ -110,24 +115,6 @@ export class ReviewOpinionService {
       { items: 0, closed: 0, closedOnTime: 0, itemsSentBack: 0, sendBacks: 0, overdue: 0 },
     );
     return { year: query.year, total, units };
-  }
-
-  /** Concluded lists of a jurisdiction for the public site: opinions, units, how each was closed, and the report. */
-  async publicLists(jurisdictionCode: string) {
-    const jurisdiction = await this.directory.findJurisdictionByCode(jurisdictionCode);
-    if (!jurisdiction) throw new ReviewOpinionsException(ReviewOpinionsExceptionCode.REVIEW_LIST_NOT_FOUND, `No jurisdiction ${jurisdictionCode}`);
-    const scope = { jurisdictionId: jurisdiction.id };
-    const lists = await this.lists.listsInStates(scope, PUBLIC_REVIEW_STATES);
-    const [items, unitNames] = await Promise.all([this.lists.items(scope, lists.map((l) => l.id)), this.lists.unitNames(scope)]);
-    return lists.map((list) => ({
-      id: list.id, title: list.title, sourceReport: list.sourceReport, meetingName: list.meetingName,
-      reportingUnit: unitNames.get(list.reportingUnitId) ?? null, assignedAt: list.assignedAt, concludedAt: list.concludedAt,
-      report: list.reportText,
-      items: items.filter((item) => item.listId === list.id).map((item) => ({
-        position: item.position, content: item.content, unit: unitNames.get(item.unitId) ?? null, status: item.status,
-        report: item.lastReport, sentBackCount: item.sentBackCount, closedAt: item.closedAt, closedOnTime: item.closedOnTime,
-      })),
-    }));
   }
 
   private readScopeOrFail(user: AuthUser) {
