@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
-  AuditOutlined, BarChartOutlined, BellOutlined, FileTextOutlined, GlobalOutlined, InboxOutlined, KeyOutlined, LockOutlined,
+  AuditOutlined, BarChartOutlined, CheckSquareOutlined, BellOutlined, FileTextOutlined, GlobalOutlined, InboxOutlined, KeyOutlined, LockOutlined,
   LogoutOutlined, MenuOutlined, PlusOutlined, ScheduleOutlined, StarOutlined, TrophyOutlined, EyeInvisibleOutlined,
 } from '@ant-design/icons';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -25,6 +25,7 @@ import { VoteScreenPage } from './pages/VoteScreenPage';
 import { DisclosurePage } from './pages/DisclosurePage';
 import { FiguresPage } from './pages/FiguresPage';
 import { PublicPortal } from './pages/PublicPortal';
+import { LivelihoodBallotPage, LivelihoodVotesPage } from './pages/LivelihoodBallotPage';
 import { can } from './roles';
 
 /** Public pages need no sign-in; everything else goes through the signed-in shell. */
@@ -83,6 +84,7 @@ function menuItems(user: AuthUser) {
     ...(user.unitId ? [link('/inbox', '办理工作台', <InboxOutlined />)] : []),
     link('/', user.roles.includes('DEPUTY') ? '我的建议' : '建议列表', <FileTextOutlined />),
     ...(user.roles.includes('DEPUTY') ? [link('/new', '提出建议', <PlusOutlined />), link('/my-record', '我的履职', <TrophyOutlined />)] : []),
+    ...(user.roles.includes('DEPUTY') || can(user, 'vote') ? [link('/livelihood-votes', '民生实事票决', <CheckSquareOutlined />)] : []),
     ...(can(user, 'review') ? [link('/review', '审查交办', <AuditOutlined />)] : []),
     ...(can(user, 'disclose') ? [link('/disclosure', '公开审查', <EyeInvisibleOutlined />)] : []),
     ...(can(user, 'key') ? [link('/key-suggestions', '重点建议', <StarOutlined />)] : []),
@@ -140,6 +142,8 @@ function Shell({ user, onSignOut, onPasswordChanged }: { user: AuthUser; onSignO
             <Route path="/vote-sessions" element={<VoteSessionsPage user={user} />} />
             <Route path="/vote-sessions/:id" element={<VoteSessionPage user={user} />} />
             <Route path="/figures" element={<FiguresPage />} />
+            <Route path="/livelihood-votes" element={<LivelihoodVotesPage />} />
+            <Route path="/livelihood-votes/:id" element={<LivelihoodBallotPage />} />
             <Route path="*" element={<Navigate to={homeOf(user)} replace />} />
           </Routes>
         </Layout.Content>

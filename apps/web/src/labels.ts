@@ -18,6 +18,7 @@ export const EVENT_LABELS: Record<string, string> = {
   REPLY: '答复', GIVE_FEEDBACK: '填写征询意见', REASSIGN_FOR_REHANDLING: '重新交办', FOLLOW_UP_REPLY: '跟踪答复',
   FOLLOW_UP_EXPLAIN: '说明情况', MARK_KEY: '确定为重点建议', UNMARK_KEY: '取消重点建议', RECORD_HEARING: '记录听取汇报',
   RECORD_VOTE_RESULT: '记录测评结果', CLOSE: '办结', DECIDE_DISCLOSURE: '公开审查', DEADLINE_PASSED: '期限届满', CREATED: '创建',
+  ATTACHMENT_ADDED: '添加附件', ATTACHMENT_REMOVED: '删除附件',
 };
 
 export const DEADLINE_LABELS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@app/persistence';
 import { AuditChainHeadEntity } from './entities/audit-chain-head.entity';
 import { AuthSessionEntity } from './entities/auth-session.entity';
 import { CongressSessionEntity } from './entities/congress-session.entity';
@@ -24,7 +25,7 @@ import { JurisdictionProfileService } from './services/jurisdiction-profile.serv
 import { PasswordHasher } from './services/password-hasher.service';
 import { PasswordService } from './services/password.service';
 import { RosterService } from './services/roster.service';
-import { TokenService } from './services/token.service';
+import { accessTokenJwtOptions, TokenService } from './services/token.service';
 import { UserAdminService } from './services/user-admin.service';
 
 const ENTITIES = [
@@ -39,7 +40,10 @@ const PROVIDERS = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES), JwtModule.register({})],
+  imports: [
+    TypeOrmModule.forFeature(ENTITIES),
+    JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => accessTokenJwtOptions(config) }),
+  ],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

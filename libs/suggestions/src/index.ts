@@ -11,3 +11,6 @@ export * from './services/suggestion-view.mapper';
 export * from './suggestions.module';
 export * from './suggestions-http.module';
 export * from './utils/suggestion-read-policy.util';
+export * from './entities/suggestion-attachment.entity';
+export * from './services/attachment.service';
+export * from './services/attachment-store.service';

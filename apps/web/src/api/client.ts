@@ -31,7 +31,25 @@ const CODE_TEXT: Record<string, string> = {
   LOGIN_THROTTLED: '密码错误次数过多，账号已暂时锁定，请稍后再试',
   PASSWORD_CHANGE_REQUIRED_FORBIDDEN: '请先修改初始密码',
   NETWORK: '无法连接服务器，请检查网络后重试',
+  ATTACHMENT_LOCKED_CONFLICT: '建议已提交，附件不能再添加或删除，只能查看和下载',
+  ATTACHMENT_FORBIDDEN: '只有领衔代表可以添加或删除附件',
 };
+
+/** Reasons the API gives in English for bad input, in the words a user reads. */
+const REASON_TEXT: Array<[RegExp, string]> = [
+  [/^only .* files are accepted$/, '只接受 PDF、Word、Excel、JPG/PNG 图片和 TXT 文本文件'],
+  [/^must not be larger than (\d+) MB$/, '不能超过 $1 MB'],
+  [/^the content of (.+) is (.+), not (.+): rename it or export it again$/, '“$1”的内容是 $2 文件，与扩展名不符'],
+  [/^the content of (.+) is not a valid (.+) file$/, '“$1”不是有效的 $2 文件'],
+  [/^the file is empty$/, '文件是空的'],
+  [/^a suggestion takes at most (\d+) attachments$/, '每件建议最多 $1 个附件'],
+  [/^send the file as multipart.*$/, '请选择要上传的文件'],
+];
+
+function reasonText(reason: string): string {
+  const known = REASON_TEXT.find(([pattern]) => pattern.test(reason));
+  return known ? reason.replace(known[0], known[1]) : reason;
+}
 
 /** Field names the API reports, in the words the forms use. */
 const FIELD_TEXT: Record<string, string> = {
@@ -40,13 +58,14 @@ const FIELD_TEXT: Record<string, string> = {
   method: '沟通方式', requestedDueAt: '申请延至', dueAt: '延至', handlingWork: '对办理工作', result: '对办理结果',
   password: '密码', newPassword: '新密码', currentPassword: '原密码', username: '用户名', jurisdictionCode: '机构代码',
   passage: '隐去内容', memberIds: '到会委员', choices: '选项', reporterName: '汇报人', report: '汇报内容', opinion: '审议意见',
-  meetingDate: '会议日期', suggestionIds: '建议', items: '建议', deputyId: '代表', unitId: '单位', q: '关键词',
+  meetingDate: '会议日期', suggestionIds: '建议', items: '建议', deputyId: '代表', unitId: '单位', q: '关键词', file: '附件',
+  itemIds: '议程', deputyUserIds: '列席代表', chairUserId: '主持人', role: '角色',
 };
 
 export function describeError(body: ApiErrorBody): string {
   if (CODE_TEXT[body.code]) return CODE_TEXT[body.code];
   const head = STATUS_TEXT[body.statusCode] ?? '操作失败';
-  if (body.errors?.length) return `${head}：${body.errors.map((e) => `${FIELD_TEXT[e.field] ?? e.field} ${e.reason}`).join('；')}`;
+  if (body.errors?.length) return `${head}：${body.errors.map((e) => `${FIELD_TEXT[e.field] ?? e.field} ${reasonText(e.reason)}`).join('；')}`;
   if (body.reason) return `${head}：${body.reason}`;
   return body.message ? `${head}（${body.message}）` : head;
 }
@@ -78,13 +97,15 @@ type RequestInit = { method?: string; body?: unknown; headers?: Record<string, s
 
 async function send(path: string, init: RequestInit): Promise<Response> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart content type with the boundary.
+  const multipart = init.body instanceof FormData;
+  if (init.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (session.token) headers.authorization = `Bearer ${session.token}`;
   try {
     return await fetch(`/api${path}`, {
       method: init.method ?? 'GET',
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.body === undefined ? undefined : multipart ? (init.body as FormData) : JSON.stringify(init.body),
     });
   } catch {
     throw new ApiError({ statusCode: 0, code: 'NETWORK', message: '' });
@@ -135,12 +156,31 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Downloads a file the API renders (xlsx, csv) with the caller's token, under the name the API gives it. */
+/** Sends one file as multipart field `file` and answers the API's JSON. */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return api<T>(path, { method: 'POST', body });
+}
+
+/** The file name a Content-Disposition gives: the UTF-8 `filename*` when present, else the plain `filename`. */
+export function dispositionFileName(disposition: string): string | null {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  return /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? null;
+}
+
+/** Downloads a file the API renders or keeps (xlsx, csv, an attachment) with the caller's token, under the name the API gives it. */
 export async function download(path: string, fallbackName: string): Promise<void> {
   const response = await authorised(path, {});
   if (!response.ok) throw await failure(response);
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  const name = dispositionFileName(response.headers.get('content-disposition') ?? '') ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -66,6 +66,8 @@ export interface NotificationItem {
   title: string;
   body: string;
   instanceId: string | null;
+  /** `path`: where the notification leads in this app (added when it is delivered). */
+  data?: { path?: string; suggestionId?: string; voteSessionId?: string };
   createdAt: string;
   readAt: string | null;
 }
@@ -208,4 +210,34 @@ export interface FigureRow {
   figures: Record<string, Figure>;
   score?: number;
   rank?: number;
+}
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+/** A person forms choose by name (GET /people?role=…): the id is their user account. */
+export interface Person {
+  id: string;
+  name: string;
+  roles: string[];
+}
+
+export interface AnnouncementSummary {
+  id: string;
+  label: string;
+  title: string;
+  meetingName: string;
+  meetingDate: string;
+  publishedAt: string;
+  items: number;
+  passed: number;
+  url: string;
+  docxUrl: string;
 }

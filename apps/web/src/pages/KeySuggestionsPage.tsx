@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { api } from '../api/client';
 import type { AuthUser, KeyItem, KeyProposal, Page, Suggestion } from '../api/types';
 import { KEY_STATE_LABELS, PROPOSAL_STATUS_LABELS, STATE_LABELS } from '../labels';
-import { LeaderPicker, type Leader } from '../components/LeaderPicker';
+import { PersonSelect } from '../components/PersonSelect';
 import { can } from '../roles';
 import { useApi } from '../useApi';
 
@@ -19,7 +19,6 @@ interface KeyList {
 export function KeySuggestionsPage({ user }: { user: AuthUser }) {
   const keys = useApi<KeyList>('/key-suggestions');
   const proposals = useApi<KeyProposal[]>('/key-suggestions/proposals');
-  const leaders = useMemo(() => leadersOf(keys.data?.items ?? []), [keys.data]);
   const titles = useMemo(() => new Map((keys.data?.items ?? []).map((i) => [i.suggestionId, i])), [keys.data]);
   const reload = () => { void keys.reload(); void proposals.reload(); };
 
@@ -45,24 +44,15 @@ export function KeySuggestionsPage({ user }: { user: AuthUser }) {
         },
         {
           key: 'proposals', label: '提名与决定',
-          children: <Proposals user={user} proposals={proposals.data ?? []} loading={proposals.loading} error={proposals.error} leaders={leaders} titles={titles} onChanged={reload} />,
+          children: <Proposals user={user} proposals={proposals.data ?? []} loading={proposals.loading} error={proposals.error} titles={titles} onChanged={reload} />,
         },
       ]} />
     </Card>
   );
 }
 
-function leadersOf(items: KeyItem[]): { supervising: Leader[]; leading: Leader[] } {
-  const unique = (pairs: Leader[]) => [...new Map(pairs.map((p) => [p.id, p])).values()];
-  return {
-    supervising: unique(items.map((i) => ({ id: i.supervisingLeaderId, name: i.supervisingLeaderName }))),
-    leading: unique(items.map((i) => ({ id: i.leadingLeaderId, name: i.leadingLeaderName }))),
-  };
-}
-
-function Proposals({ user, proposals, loading, error, leaders, titles, onChanged }: {
-  user: AuthUser; proposals: KeyProposal[]; loading: boolean; error: string | null;
-  leaders: { supervising: Leader[]; leading: Leader[] }; titles: Map<string, KeyItem>; onChanged: () => void;
+function Proposals({ user, proposals, loading, error, titles, onChanged }: {
+  user: AuthUser; proposals: KeyProposal[]; loading: boolean; error: string | null; titles: Map<string, KeyItem>; onChanged: () => void;
 }) {
   const { modal } = AntApp.useApp();
   const [proposing, setProposing] = useState(false);
@@ -132,11 +122,11 @@ function Proposals({ user, proposals, loading, error, leaders, titles, onChanged
           </Form.Item>
           <Form.Item name="topic" label="专题"><Input placeholder="如：交通出行" /></Form.Item>
           <Form.Item name="supervisingLeaderId" label="督办的常委会领导" rules={[{ required: true, message: '请选择督办领导' }]}>
-            <LeaderPicker leaders={leaders.supervising} />
+            <PersonSelect roles={['SC_LEADER']} placeholder="输入姓名查找常委会领导" />
           </Form.Item>
           <Form.Item name="supervisingCommittee" label="协同督办的专门委员会"><Input /></Form.Item>
           <Form.Item name="leadingLeaderId" label="领办的政府领导" rules={[{ required: true, message: '请选择领办领导' }]}>
-            <LeaderPicker leaders={leaders.leading} />
+            <PersonSelect roles={['GOV_LEADER']} placeholder="输入姓名查找政府领导" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block>提交主任会议决定</Button>
         </Form>

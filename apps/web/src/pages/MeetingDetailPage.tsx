@@ -3,7 +3,9 @@ import { Alert, Button, Card, Col, Form, Input, Modal, Progress, Row, Select, Sp
 import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { api } from '../api/client';
-import type { AuthUser, CouncilMeeting } from '../api/types';
+import type { AuthUser, CouncilMeeting, Named } from '../api/types';
+import { AgendaOrderEditor } from '../components/AgendaOrder';
+import { PersonSelect } from '../components/PersonSelect';
 import { AGENDA_STATUS_LABELS } from '../labels';
 import { useApi } from '../useApi';
 
@@ -14,8 +16,11 @@ export function MeetingDetailPage({ user }: { user: AuthUser }) {
   const others = useApi<Array<{ id: string; title: string; meetingDate: string }>>('/council-meetings');
   const [current, setCurrent] = useState<string | null>(null);
   const [deferring, setDeferring] = useState(false);
+  const [reordering, setReordering] = useState(false);
+  const units = useApi<Named[]>('/units');
   const [form] = Form.useForm();
   const mayHear = user.roles.some((r) => r === 'OFFICE' || r === 'COUNCIL_MEMBER');
+  const mayPrepare = user.roles.includes('OFFICE');
 
   useEffect(() => {
     if (data && (!current || !data.agenda.some((a) => a.id === current))) setCurrent(data.nextItemId ?? data.agenda[0]?.id ?? null);
@@ -26,7 +31,7 @@ export function MeetingDetailPage({ user }: { user: AuthUser }) {
   const index = data.agenda.findIndex((a) => a.id === current);
   const item = data.agenda[index];
 
-  const hear = async (values: { reporterName: string; report: string; opinion: string }) => {
+  const hear = async (values: { reporterName: string; report: string; opinion: string; reporterUnitId?: string; reporterLeaderId?: string }) => {
     try {
       const next = await api<CouncilMeeting>(`/council-meetings/${data.id}/agenda/${item.id}/hearing`, { method: 'POST', body: values });
       message.success(`第 ${item.position} 项已记录`);
@@ -58,10 +63,10 @@ export function MeetingDetailPage({ user }: { user: AuthUser }) {
       {data.agenda.length === 0 ? <Alert type="info" showIcon title="议程为空：请在安排会议时加入重点建议。" /> : (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={8}>
-            <Card title="议程" size="small">
+            <Card title="议程" size="small" extra={mayPrepare && data.agenda.length > 1 ? <Button size="small" onClick={() => setReordering(true)}>调整顺序</Button> : null}>
               <Steps orientation="vertical" size="small" current={index} onChange={(i) => setCurrent(data.agenda[i].id)}
                 items={data.agenda.map((a) => ({
-                  title: `${a.position}. ${a.number ? `第${a.number}号 ` : ''}${a.title}`,
+                  title: `${a.number ? `第${a.number}号 ` : ''}${a.title}`,
                   status: a.status === 'HEARD' ? 'finish' : a.status === 'DEFERRED' ? 'error' : a.id === data.nextItemId ? 'process' : 'wait',
                   content: AGENDA_STATUS_LABELS[a.status] ?? a.status,
                 }))} />
@@ -81,6 +86,16 @@ export function MeetingDetailPage({ user }: { user: AuthUser }) {
                 ) : item.status === 'DEFERRED' ? <Typography.Paragraph>已推迟：{item.deferReason}</Typography.Paragraph> : mayHear ? (
                   <Form form={form} layout="vertical" onFinish={hear}>
                     <Form.Item name="reporterName" label="汇报人" rules={[{ required: true, message: '请填写汇报人' }]}><Input placeholder="如：县交通运输局局长 陈刚" /></Form.Item>
+                    <Row gutter={12}>
+                      <Col xs={24} md={12}>
+                        <Form.Item name="reporterUnitId" label="汇报单位（可选）">
+                          <Select allowClear showSearch optionFilterProp="label" placeholder="选择承办单位" options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={12}>
+                        <Form.Item name="reporterLeaderId" label="汇报的领办领导（可选）"><PersonSelect roles={['GOV_LEADER']} placeholder="选择政府领导" /></Form.Item>
+                      </Col>
+                    </Row>
                     <Form.Item name="report" label="汇报内容" rules={[{ required: true, message: '请填写汇报内容' }]}><Input.TextArea rows={5} /></Form.Item>
                     <Form.Item name="opinion" label="主任会议审议意见" rules={[{ required: true, message: '请填写审议意见' }]}><Input.TextArea rows={3} /></Form.Item>
                     <Space wrap>
@@ -98,6 +113,10 @@ export function MeetingDetailPage({ user }: { user: AuthUser }) {
           </Col>
         </Row>
       )}
+      <Modal open={reordering} title="调整议程顺序" footer={null} width={720} onCancel={() => setReordering(false)} destroyOnHidden>
+        <AgendaOrderEditor meetingId={data.id} agenda={data.agenda} onCancel={() => setReordering(false)}
+          onSaved={() => { setReordering(false); void reload(); }} />
+      </Modal>
       <Modal open={deferring} title="推迟到后续会议" footer={null} onCancel={() => setDeferring(false)} destroyOnHidden>
         <Form layout="vertical" onFinish={defer}>
           <Form.Item name="toMeetingId" label="后续会议" rules={[{ required: true, message: '请选择会议' }]}>

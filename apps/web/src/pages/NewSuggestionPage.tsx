@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, List, Radio, Select, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, List, Radio, Select, Space, Switch, Typography, Upload, message } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import type { AuthUser, Named, SearchHit, SuggestionDetail } from '../api/types';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_HINT, attachmentProblem, fileSize, uploadAttachments } from '../components/Attachments';
 import { Highlighted } from '../components/Highlighted';
 import { useApi } from '../useApi';
 
@@ -31,6 +33,7 @@ export function NewSuggestionPage({ user }: { user: AuthUser }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [similar, setSimilar] = useState<SearchHit[] | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const newestSession = sessions.data?.[0]?.id;
   useEffect(() => {
     if (newestSession && !form.getFieldValue('sessionId')) form.setFieldValue('sessionId', newestSession);
@@ -40,6 +43,9 @@ export function NewSuggestionPage({ user }: { user: AuthUser }) {
     setBusy(true);
     try {
       const created = await api<SuggestionDetail>('/suggestions', { method: 'POST', body: values });
+      // The draft exists now; a file that fails can be added again on its page.
+      const failures = await uploadAttachments(created.id, files);
+      if (failures.length > 0) message.error({ content: `草稿已保存，但有附件未能上传：${failures.join('；')}。可在建议页面重新上传。`, duration: 10 });
       navigate(`/suggestions/${created.id}`);
     } catch (failure) {
       setError((failure as Error).message);
@@ -88,13 +94,31 @@ export function NewSuggestionPage({ user }: { user: AuthUser }) {
           <Select mode="multiple" showSearch optionFilterProp="label" placeholder="输入姓名查找代表"
             options={(deputies.data ?? []).filter((d) => d.id !== user.deputyId).map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
+        <Form.Item label="附件" htmlFor="attachments" extra={`${ATTACHMENT_HINT}附件只供办理使用，不在网上公开。`}>
+          <Upload id="attachments" accept={ATTACHMENT_ACCEPT} multiple showUploadList={false}
+            beforeUpload={(file) => {
+              const problem = attachmentProblem(file);
+              if (problem) message.error({ content: problem, duration: 8 });
+              else setFiles((chosen) => [...chosen.filter((f) => f.name !== file.name), file]);
+              return Upload.LIST_IGNORE;
+            }}>
+            <Button icon={<UploadOutlined />}>选择文件</Button>
+          </Upload>
+          {files.length > 0 ? (
+            <List size="small" className="chosen-files" dataSource={files} renderItem={(file) => (
+              <List.Item actions={[<Button key="remove" type="link" size="small" onClick={() => setFiles(files.filter((f) => f !== file))} aria-label={`移除 ${file.name}`}>移除</Button>]}>
+                <Space size={8}><PaperClipOutlined aria-hidden /><span className="attachment-name">{file.name}</span><span className="muted">{fileSize(file.size)}，保存草稿时上传</span></Space>
+              </List.Item>
+            )} />
+          ) : null}
+        </Form.Item>
         <Form.Item name="agreesToDisclosure" label="同意网上公开" valuePropName="checked"><Switch /></Form.Item>
         <Form.Item name="requestsConfidentiality" label="申请保密" valuePropName="checked"><Switch /></Form.Item>
         <Space wrap>
           <Button type="primary" htmlType="submit" loading={busy}>保存草稿</Button>
           <Button onClick={findSimilar}>查找相似建议</Button>
         </Space>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>保存后在建议页面提交；提交前可继续邀请或移除联名代表。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>保存后在建议页面提交；提交前可继续邀请或移除联名代表，增删附件。</Typography.Paragraph>
       </Form>
       {similar ? (
         <List size="small" header={<strong>本届及往届相似建议</strong>} dataSource={similar} locale={{ emptyText: '没有找到相似建议' }} renderItem={(hit) => (

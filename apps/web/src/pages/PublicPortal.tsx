@@ -1,9 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Input, Layout, List, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
-import type { Page, PublicSuggestion, SearchHit } from '../api/types';
+import dayjs from 'dayjs';
+import type { AnnouncementSummary, Page, PublicSuggestion, SearchHit } from '../api/types';
 import { Highlighted } from '../components/Highlighted';
 import { PublicSuggestionView } from '../components/PublicSuggestionView';
+import { PublicNav } from '../components/PublicNav';
+import { PublicReviewOpinionsPage } from './PublicReviewOpinionsPage';
+import { PublicLivelihoodPage } from './PublicLivelihoodPage';
 import { useApi } from '../useApi';
 
 interface Filters {
@@ -26,9 +30,12 @@ export function PublicPortal() {
         <a href="/" style={{ color: '#fff' }}>工作人员登录</a>
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} className="public-content">
+        <PublicNav base={base} />
         <Routes>
-          <Route index element={<PublicHome base={base} />} />
+          <Route index element={<PublicHome base={base} code={jurisdictionCode} />} />
           <Route path="suggestions/:id" element={<PublicDetail base={base} />} />
+          <Route path="review-opinions" element={<PublicReviewOpinionsPage base={base} />} />
+          <Route path="livelihood" element={<PublicLivelihoodPage base={base} />} />
         </Routes>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#595959' }}>
@@ -38,7 +45,7 @@ export function PublicPortal() {
   );
 }
 
-function PublicHome({ base }: { base: string }) {
+function PublicHome({ base, code }: { base: string; code: string }) {
   const filters = useApi<Filters>(`${base}/filters`);
   const [filter, setFilter] = useState<Record<string, string | undefined>>({});
   const [page, setPage] = useState(1);
@@ -58,7 +65,7 @@ function PublicHome({ base }: { base: string }) {
   return (
     <Tabs items={[
       {
-        key: 'list', label: '建议和答复',
+        key: 'list', label: '建议列表',
         children: (
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <Input.Search size="large" placeholder="搜索建议和答复，如：公交站点" enterButton="搜索" allowClear aria-label="搜索建议和答复"
@@ -115,11 +122,35 @@ function PublicHome({ base }: { base: string }) {
                 <List.Item.Meta title={<Link to={`${base}/suggestions/${s.id}`}>{s.numberLabel} {s.title}</Link>} description={s.units.map((u) => u.name).join('、')} />
               </List.Item>
             )} />
-            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>常委会满意度测评公告在会议结束后发布。</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>各项测评的票数见“测评公告”。</Typography.Paragraph>
           </Card>
         ),
       },
+      { key: 'announcements', label: '测评公告', children: <Announcements code={code} /> },
     ]} />
+  );
+}
+
+/** The standing committee's published vote announcements (公告), newest first, each as a page and a Word file. */
+function Announcements({ code }: { code: string }) {
+  const { data, error, loading } = useApi<AnnouncementSummary[]>(`/public/vote-announcements?${new URLSearchParams({ jurisdiction: code })}`);
+  return (
+    <Card size="small">
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+      <List itemLayout="vertical" loading={loading} dataSource={data ?? []} locale={{ emptyText: '暂无已发布的测评公告' }} renderItem={(a) => (
+        <List.Item actions={[
+          <a key="page" href={a.url} target="_blank" rel="noreferrer">查看公告</a>,
+          <a key="docx" href={a.docxUrl} download aria-label={`下载 ${a.label} Word 版`}>下载 Word 版</a>,
+        ]}>
+          <List.Item.Meta
+            title={<a href={a.url} target="_blank" rel="noreferrer">{a.label} {a.title}</a>}
+            description={<Space wrap size={4}>
+              <span>{a.meetingName} · {dayjs(a.meetingDate).format('YYYY年M月D日')}</span>
+              <Tag color={a.passed === a.items ? 'green' : 'orange'}>测评 {a.items} 项，通过 {a.passed} 项</Tag>
+            </Space>} />
+        </List.Item>
+      )} />
+    </Card>
   );
 }
 

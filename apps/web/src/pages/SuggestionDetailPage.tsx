@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, Empty, List, Space, Spin, Table, Tag, Timeli
 import { useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import type { AuthUser, Named, SuggestionDetail } from '../api/types';
+import { AttachmentsCard } from '../components/Attachments';
 import { EventActions } from '../components/EventActions';
 import {
   ASSIGNMENT_ROLE_LABELS, DEADLINE_LABELS, DISCLOSURE_STATE_LABELS, EVENT_LABELS, KEY_STATE_LABELS, SATISFACTION_LABELS, STATE_COLORS, STATE_LABELS, countdown,
@@ -23,6 +24,8 @@ export function SuggestionDetailPage({ user }: { user: AuthUser }) {
   if (error) return <Alert type="error" title={error} showIcon />;
   if (!data) return <Spin spinning={loading} description="正在加载…"><div style={{ height: 200 }} /></Spin>;
   const invitedMe = data.proposers.some((p) => p.deputyId === user.deputyId && p.status === 'INVITED');
+  // A draft or a suggestion under review has no deadlines or replies yet: no empty cards for them.
+  const beforeHandling = data.state === 'draft' || data.state === 'review';
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -48,6 +51,8 @@ export function SuggestionDetailPage({ user }: { user: AuthUser }) {
         <EventActions suggestionId={data.id} allowed={data.allowedEvents} lookups={{ units: units.data ?? [], deputies: deputies.data ?? [] }} onDone={reload} />
       </Card>
 
+      <AttachmentsCard suggestionId={data.id} editable={data.state === 'draft' && data.leadDeputyId === user.deputyId} onChanged={reload} />
+
       {data.assignments.length > 0 ? (
         <Card title="承办单位" size="small">
           <Table size="small" rowKey={(a) => `${a.unitId}-${a.round}`} pagination={false} dataSource={data.assignments} scroll={{ x: 560 }} columns={[
@@ -63,7 +68,7 @@ export function SuggestionDetailPage({ user }: { user: AuthUser }) {
         </Card>
       ) : null}
 
-      <Card title="办理期限" size="small">
+      {beforeHandling && data.openDeadlines.length === 0 ? null : <Card title="办理期限" size="small">
         {data.openDeadlines.length === 0 ? <Empty description="没有进行中的期限" image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
           <List size="small" dataSource={data.openDeadlines} renderItem={(d) => {
             const left = countdown(d.dueAt);
@@ -79,9 +84,9 @@ export function SuggestionDetailPage({ user }: { user: AuthUser }) {
             );
           }} />
         )}
-      </Card>
+      </Card>}
 
-      <Card title="答复与征询意见" size="small">
+      {beforeHandling && data.replies.length === 0 ? null : <Card title="答复与征询意见" size="small">
         {data.replies.length === 0 ? <Empty description="尚未答复" image={Empty.PRESENTED_IMAGE_SIMPLE} /> : data.replies.map((reply) => (
           <Card key={reply.id} type="inner" size="small" style={{ marginBottom: 8 }}
             title={`${unitName(reply.unitId)} · 第${reply.round}轮${reply.isFollowUp ? '跟踪' : ''}答复 · ${reply.classification} 类`}
@@ -97,7 +102,7 @@ export function SuggestionDetailPage({ user }: { user: AuthUser }) {
             </List.Item>
           )} />
         ) : null}
-      </Card>
+      </Card>}
 
       <Card title="办理记录" size="small">
         <Timeline items={[...data.history].reverse().map((h) => ({
@@ -106,6 +111,7 @@ export function SuggestionDetailPage({ user }: { user: AuthUser }) {
           content: (
             <span>
               <strong>{EVENT_LABELS[h.eventType] ?? h.eventType}</strong>
+              {typeof h.payload?.fileName === 'string' ? <span>：{h.payload.fileName}</span> : null}
               <Typography.Text type="secondary"> {dayjs(h.at).format('YYYY-MM-DD HH:mm')} · {STATE_LABELS[h.toState] ?? h.toState}</Typography.Text>
               {h.reason ? <div>理由：{h.reason}</div> : null}
             </span>

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { api, streamEvents } from '../api/client';
 import type { AuthUser, LiveCount, VoteItem, VoteSession } from '../api/types';
+import { PersonSelect, usePeople } from '../components/PersonSelect';
 import { VoteResultsChart } from '../components/VoteResults';
 import { VOTE_STATE_LABELS } from '../labels';
 import { useApi } from '../useApi';
@@ -81,15 +82,32 @@ function Controls({ session, onDone }: { session: VoteSession; onDone: () => voi
         }}>{EVENT_TEXT[type].label}</Button>
       ))}
       <Modal open={opening} title="开始投票" footer={null} onCancel={() => setOpening(false)} destroyOnHidden>
-        <Form layout="vertical" onFinish={(values: { memberIds: string }) => send({ type: 'OPEN', memberIds: values.memberIds.split(/[\s,，]+/).filter(Boolean) })}>
-          <Form.Item name="memberIds" label="到会的常委会组成人员（账号编号，每行一个）" rules={[{ required: true, message: '请填写到会人员' }]}
-            extra="签到系统导出的账号编号；只有到会人员能够投票">
-            <Input.TextArea rows={6} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block>开始投票</Button>
-        </Form>
+        <OpenForm onOpen={(values) => send({ type: 'OPEN', ...values })} />
       </Modal>
     </>
+  );
+}
+
+/** Who may vote: the standing-committee members present, chosen by name (all at once when everyone came), and invited deputies. */
+function OpenForm({ onOpen }: { onOpen: (values: { memberIds: string[]; deputyUserIds: string[] }) => void }) {
+  const [form] = Form.useForm<{ memberIds: string[]; deputyUserIds?: string[] }>();
+  const members = usePeople(['SC_MEMBER']);
+  const chosen = Form.useWatch('memberIds', form) ?? [];
+  return (
+    <Form form={form} layout="vertical" onFinish={(values) => onOpen({ memberIds: values.memberIds, deputyUserIds: values.deputyUserIds ?? [] })}>
+      <Form.Item label="到会的常委会组成人员" htmlFor="memberIds" required extra={`只有到会人员能够投票；已选 ${chosen.length} / ${members.data?.length ?? 0} 人`}>
+        <Space.Compact block>
+          <Form.Item name="memberIds" noStyle rules={[{ required: true, message: '请选择到会人员' }]}>
+            <PersonSelect id="memberIds" roles={['SC_MEMBER']} multiple placeholder="输入姓名选择到会人员" />
+          </Form.Item>
+          <Button onClick={() => form.setFieldValue('memberIds', (members.data ?? []).map((person) => person.id))} disabled={!members.data?.length}>全部到会</Button>
+        </Space.Compact>
+      </Form.Item>
+      <Form.Item name="deputyUserIds" label="列席投票的代表（可选）">
+        <PersonSelect roles={['DEPUTY']} multiple placeholder="输入姓名选择代表" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block>开始投票</Button>
+    </Form>
   );
 }
 

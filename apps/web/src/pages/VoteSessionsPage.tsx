@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { api } from '../api/client';
 import type { AuthUser, KeyItem, VoteSession } from '../api/types';
-import { LeaderPicker } from '../components/LeaderPicker';
+import { PersonSelect } from '../components/PersonSelect';
 import { VOTE_STATE_LABELS } from '../labels';
 import { useApi } from '../useApi';
 
@@ -30,7 +30,6 @@ export function VoteSessionsPage({ user }: { user: AuthUser }) {
     }
   };
 
-  const chairs = [...new Map((keys.data?.items ?? []).map((k) => [k.supervisingLeaderId, { id: k.supervisingLeaderId, name: k.supervisingLeaderName }])).values()];
   return (
     <Card title={<Typography.Title level={2} className="page-title">满意度测评</Typography.Title>}
       extra={user.roles.includes('OFFICE') ? <Button type="primary" onClick={() => setCreating(true)}>准备测评</Button> : null}>
@@ -47,7 +46,7 @@ export function VoteSessionsPage({ user }: { user: AuthUser }) {
           <Form.Item name="title" label="测评名称" rules={[{ required: true, message: '请填写名称' }]}><Input placeholder="如：2026年重点建议办理情况满意度测评" /></Form.Item>
           <Form.Item name="meetingName" label="会议名称" rules={[{ required: true, message: '请填写会议名称' }]}><Input placeholder="如：县人大常委会第二十次会议" /></Form.Item>
           <Form.Item name="meetingDate" label="会议日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
-          <Form.Item name="chairUserId" label="主持人（常委会领导）"><LeaderPicker leaders={chairs} /></Form.Item>
+          <Form.Item name="chairUserId" label="主持人（常委会领导）" extra="主持人可在投票中查看实时计数"><PersonSelect roles={['SC_LEADER']} placeholder="输入姓名查找常委会领导" /></Form.Item>
           <Form.Item name="suggestionIds" label="测评的重点建议（已听取汇报）" rules={[{ required: true, message: '请选择建议' }]}>
             <Select mode="multiple" showSearch optionFilterProp="label" loading={keys.loading}
               options={(keys.data?.items ?? []).filter((k) => k.hearings > 0).map((k) => ({ value: k.suggestionId, label: `${k.number ? `第${k.number}号 ` : ''}${k.title}` }))} />

@@ -19,6 +19,10 @@ describe('access policy', () => {
       [Capability.BATCH_ASSIGN, actor([Role.GOV_OFFICE]), true],
       [Capability.READ_UNIT_INBOX, actor([Role.UNIT_STAFF], { unitId: 'unit1' }), true],
       [Capability.READ_UNIT_INBOX, actor([Role.UNIT_STAFF]), false],
+      [Capability.MANAGE_LIVELIHOOD_CANDIDATES, actor([Role.GOV_OFFICE]), true],
+      [Capability.MANAGE_LIVELIHOOD_CANDIDATES, actor([Role.DEPUTY], { deputyId: 'd1' }), false],
+      [Capability.READ_LIVELIHOOD_FIGURES, actor([Role.SC_MEMBER]), true],
+      [Capability.READ_LIVELIHOOD_FIGURES, actor([Role.UNIT_HEAD], { unitId: 'unit1' }), false],
     ])('%s for %j is %p', (capability, who, expected) => {
       expect(can(who, capability)).toBe(expected);
     });

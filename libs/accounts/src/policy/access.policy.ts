@@ -31,6 +31,10 @@ export enum Capability {
   BATCH_ASSIGN = 'BATCH_ASSIGN',
   /** A handling unit's open work. */
   READ_UNIT_INBOX = 'READ_UNIT_INBOX',
+  /** Create a year's livelihood-project vote, add candidates, read and adopt the public's proposals. */
+  MANAGE_LIVELIHOOD_CANDIDATES = 'MANAGE_LIVELIHOOD_CANDIDATES',
+  /** The year's livelihood-project figures. */
+  READ_LIVELIHOOD_FIGURES = 'READ_LIVELIHOOD_FIGURES',
 }
 
 type Requirement = (actor: Actor) => boolean;
@@ -50,6 +54,9 @@ const ROLE_CAPABILITIES: Record<Capability, Requirement> = {
   // Mirrors who may send ASSIGN (suggestion-permissions.ts); the engine still checks each suggestion.
   [Capability.BATCH_ASSIGN]: anyOf(Role.OFFICE, Role.GOV_OFFICE),
   [Capability.READ_UNIT_INBOX]: (actor) => hasRole(actor, Role.UNIT_STAFF, Role.UNIT_HEAD) && actor.unitId !== null,
+  // Mirrors who may send ADD_CANDIDATE (livelihood-vote-permissions.ts): the government collects, the office may too.
+  [Capability.MANAGE_LIVELIHOOD_CANDIDATES]: anyOf(Role.OFFICE, Role.GOV_OFFICE),
+  [Capability.READ_LIVELIHOOD_FIGURES]: anyOf(Role.OFFICE, Role.ADMIN, Role.GOV_OFFICE, Role.GOV_LEADER, Role.SC_LEADER, Role.COUNCIL_MEMBER, Role.SC_MEMBER),
 };
 
 /** Whether the actor holds the capability. Anonymous callers hold none. */

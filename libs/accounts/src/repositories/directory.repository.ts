@@ -84,6 +84,17 @@ export class DirectoryRepository {
     return this.dataSource.getRepository(HandlingUnitEntity).findBy({ id: In(ids), jurisdictionId: scope.jurisdictionId });
   }
 
+  /** Active users holding any of the roles, by name. */
+  listUsersWithRoles(scope: TenantScope, roles: string[]): Promise<UserEntity[]> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.jurisdiction_id = :jurisdictionId AND u.active AND u.roles && :roles::text[]', { jurisdictionId: scope.jurisdictionId, roles })
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .getMany();
+  }
+
   findLeaderUsers(scope: TenantScope, ids: string[]): Promise<UserEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(UserEntity).findBy({ id: In(ids), jurisdictionId: scope.jurisdictionId, active: true });

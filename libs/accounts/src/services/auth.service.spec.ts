@@ -8,7 +8,7 @@ import type { LoginThrottleRepository } from '../repositories/login-throttle.rep
 import type { AccountAuditService } from './account-audit.service';
 import { AuthService } from './auth.service';
 import type { PasswordHasher } from './password-hasher.service';
-import { TokenService } from './token.service';
+import { accessTokenJwtOptions, TokenService } from './token.service';
 
 function serviceWith({ demoMode = false, directory = {}, sessions = {} }: { demoMode?: boolean; directory?: object; sessions?: object } = {}) {
   const config = loadConfig({ DEMO_MODE: String(demoMode) });
@@ -18,7 +18,7 @@ function serviceWith({ demoMode = false, directory = {}, sessions = {} }: { demo
     directory as DirectoryRepository,
     sessions as AuthSessionRepository,
     unused as LoginThrottleRepository,
-    new TokenService(new JwtService(), config),
+    new TokenService(new JwtService(accessTokenJwtOptions(config)), config),
     unused as PasswordHasher,
     unused as AccountAuditService,
     new Clock(),

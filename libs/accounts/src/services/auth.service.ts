@@ -7,7 +7,7 @@ import { AccountEventType } from '../constants/account-event.constant';
 import { REFRESH_TOKEN_TTL_SECONDS, SESSION_MAX_AGE_SECONDS } from '../constants/auth-limits.constant';
 import { UserEntity } from '../entities/user.entity';
 import { AccountsException, AccountsExceptionCode } from '../exceptions/accounts.exception';
-import { AuthSessionRepository } from '../repositories/auth-session.repository';
+import { AuthSessionRepository, LiveUser } from '../repositories/auth-session.repository';
 import { DirectoryRepository, TenantScope } from '../repositories/directory.repository';
 import { LoginThrottleRepository } from '../repositories/login-throttle.repository';
 import { afterFailure, secondsBlocked } from '../utils/login-throttle.util';
@@ -163,7 +163,7 @@ export class AuthService {
   }
 }
 
-export function toAuthUser(user: UserEntity): AuthUser {
+export function toAuthUser(user: LiveUser): AuthUser {
   return {
     userId: user.id,
     jurisdictionId: user.jurisdictionId,

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { JurisdictionProfile, resolveProfile } from '@app/profiles';
-import { computeDueDates, toLocalDate, WorkingDayCalendar } from '@app/deadlines';
+import { addCalendarDays, computeDueDates, endOfLocalDay, toLocalDate, WorkingDayCalendar } from '@app/deadlines';
 import { AccountsException, AccountsExceptionCode } from '../exceptions/accounts.exception';
 import { DirectoryRepository } from '../repositories/directory.repository';
+
+/** One local day as instants, with the due dates of anything opened during it. */
+interface DayDueDates {
+  startsAt: number;
+  endsAt: number;
+  due: Record<string, string>;
+}
 
 interface ResolvedProfile {
   profile: JurisdictionProfile;
   calendar: WorkingDayCalendar;
-  /** Due dates by local start day: every event carries them, and they change only when the local day does. */
-  dueDatesByDay: Map<string, Record<string, string>>;
+  /** Every event carries the due dates, and they change only when the local day does. */
+  dueDatesByDay: DayDueDates[];
 }
 
 /** Days of due dates kept per jurisdiction; events cluster on today (and a test clock's few days). */
@@ -36,15 +43,21 @@ export class JurisdictionProfileService {
 
   async dueDates(jurisdictionId: string, at: Date): Promise<Record<string, string>> {
     const { profile, calendar, dueDatesByDay } = await this.resolve(jurisdictionId);
-    // Due instants depend on the local start day only (each is the end of a local day), so a day's set is reusable.
-    const day = toLocalDate(at, profile.timezone);
-    let due = dueDatesByDay.get(day);
-    if (!due) {
-      due = computeDueDates({ from: at, profile, calendar });
-      if (dueDatesByDay.size >= DUE_DATE_DAYS_CACHED) dueDatesByDay.clear();
-      dueDatesByDay.set(day, due);
+    // Due instants depend on the local start day only (each is the end of a local day), so a day's set is reusable;
+    // the day is found by comparing instants, as naming the local day of every event cost more than the rest.
+    const instant = at.getTime();
+    let day = dueDatesByDay.find((known) => known.startsAt <= instant && instant <= known.endsAt);
+    if (!day) {
+      const date = toLocalDate(at, profile.timezone);
+      day = {
+        startsAt: endOfLocalDay(addCalendarDays(date, -1), profile.timezone).getTime() + 1,
+        endsAt: endOfLocalDay(date, profile.timezone).getTime(),
+        due: computeDueDates({ from: at, profile, calendar }),
+      };
+      if (dueDatesByDay.length >= DUE_DATE_DAYS_CACHED) dueDatesByDay.length = 0;
+      dueDatesByDay.push(day);
     }
-    return { ...due };
+    return { ...day.due };
   }
 
   private resolve(jurisdictionId: string): Promise<ResolvedProfile> {
@@ -66,6 +79,6 @@ export class JurisdictionProfileService {
       extraWorkdays: profile.calendar.extraWorkdays,
       timezone: profile.timezone,
     });
-    return { profile, calendar, dueDatesByDay: new Map() };
+    return { profile, calendar, dueDatesByDay: [] };
   }
 }

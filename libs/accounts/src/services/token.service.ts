@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { JwtModuleOptions, JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@app/persistence';
 import type { AuthUser } from '../auth-user';
 import { REFRESH_TOKEN_TTL_SECONDS } from '../constants/auth-limits.constant';
@@ -22,6 +22,18 @@ export interface IssuedToken {
   user: AuthUser;
 }
 
+/**
+ * The JwtModule's options: the secret as a key object made once. Given the secret as a string, jsonwebtoken first
+ * tries (and fails) to read it as a public key, then derives a secret key, on every check: most of a request's time.
+ */
+export function accessTokenJwtOptions(config: Pick<AppConfig, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'>): JwtModuleOptions {
+  return {
+    secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
+    signOptions: { algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
+    verifyOptions: { algorithms: ['HS256'] },
+  };
+}
+
 /** Signs and checks access tokens; makes refresh tokens and the hashes stored in their place. */
 @Injectable()
 export class TokenService {
@@ -32,11 +44,7 @@ export class TokenService {
 
   async issue(user: AuthUser, sessionId: string, refreshToken: string): Promise<IssuedToken> {
     const claims: AccessTokenClaims = { sub: user.userId, jur: user.jurisdictionId, sid: sessionId };
-    const accessToken = await this.jwt.signAsync(claims, {
-      secret: this.config.JWT_SECRET,
-      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
-      algorithm: 'HS256',
-    });
+    const accessToken = await this.jwt.signAsync(claims);
     return {
       accessToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, refreshToken,
       refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS, user: { ...user, sessionId },
@@ -45,7 +53,7 @@ export class TokenService {
 
   async verify(token: string): Promise<AccessTokenClaims> {
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.config.JWT_SECRET, algorithms: ['HS256'] });
+      const claims = this.jwt.verify<AccessTokenClaims>(token);
       if (typeof claims.sub !== 'string' || typeof claims.jur !== 'string' || typeof claims.sid !== 'string') throw new Error('claims');
       return claims;
     } catch {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, JobName, JobOutcome, JobPayloads, OnJob } from '@app/persistence';
 import { OutboxStatus } from '../entities/outbox-message.entity';
-import { renderTemplate } from '../constants/notification-templates.constant';
+import { notificationPath, renderTemplate } from '../utils/render-template.util';
 import { NotificationRepository } from '../repositories/notification.repository';
 import { OutboxRepository } from '../repositories/outbox.repository';
 import { RecipientRepository } from '../repositories/recipient.repository';
@@ -32,7 +32,9 @@ export class DeliverOutboxJob {
       const now = this.clock.now();
       if (!(await this.outbox.markDelivered(manager, message.id, now))) return null;
       const userIds = await this.recipients.resolveUserIds(manager, message.jurisdictionId, message.recipients);
-      const { title, body } = renderTemplate(message.template, message.data);
+      // What is due and when, and where the message leads, as they stand when it goes out.
+      const data = { ...message.data, dueDates: await this.outbox.openDueDates(manager, message.instanceId), path: notificationPath(message.data) };
+      const { title, body } = renderTemplate(message.template, data);
       await this.notifications.addMany(
         manager,
         userIds.map((userId) => ({
@@ -43,11 +45,11 @@ export class DeliverOutboxJob {
           title,
           body,
           instanceId: message.instanceId,
-          data: message.data,
+          data,
           createdAt: now,
         })),
       );
-      return this.planner.plan(manager, message, userIds, now);
+      return this.planner.plan(manager, { ...message, data }, userIds, now);
     });
     if (sends === null) return JobOutcome.SKIPPED;
     // Lost if the process dies right here: the sweeper re-schedules pending deliveries.

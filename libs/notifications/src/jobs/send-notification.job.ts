@@ -7,9 +7,12 @@ import { MailSender } from '../services/mail-sender.service';
 import { SmsGateway } from '../services/sms-gateway.service';
 
 /**
- * Sends one delivery on its channel. The row is claimed before the send and marked SENT right after, so a job run
- * again (a retry, a redelivery, the sweeper) never sends a SENT delivery twice. A failure goes back to PENDING for
- * BullMQ's backoff; after NOTIFY_MAX_ATTEMPTS it is recorded FAILED for the office, and nothing else waits on it.
+ * Sends one delivery on its channel. The claim (SENDING) is committed before the send and SENT right after, so a job
+ * run again (a retry, a redelivery, the sweeper) never sends a SENT delivery twice. The one window left is a send
+ * whose outcome was not recorded (the worker died between the provider's answer and the commit): the next attempt
+ * finds the row SENDING and sends again under the same key, the Message-ID or outId the provider de-duplicates by.
+ * A failure goes back to PENDING for BullMQ's backoff; after NOTIFY_MAX_ATTEMPTS it is recorded FAILED for the
+ * office, and nothing else waits on it.
  */
 @Injectable()
 export class SendNotificationJob {
@@ -27,8 +30,10 @@ export class SendNotificationJob {
   async handle({ deliveryId }: JobPayloads[JobName.SEND_NOTIFICATION]): Promise<JobOutcome> {
     const delivery = await this.deliveries.findById(deliveryId);
     if (!delivery || (delivery.status !== DeliveryStatus.PENDING && delivery.status !== DeliveryStatus.SENDING)) return JobOutcome.SKIPPED;
-    const attempt = await this.deliveries.claim(delivery.id);
-    if (attempt === null) return JobOutcome.SKIPPED;
+    const claim = await this.deliveries.claim(delivery.id);
+    if (claim === null) return JobOutcome.SKIPPED;
+    const { attempt, resumed } = claim;
+    if (resumed) this.logger.warn({ msg: 'notification re-sent after a cut-off attempt', deliveryId: delivery.id, channel: delivery.channel, attempt, key: delivery.deliveryKey });
     try {
       const reference = await this.send(delivery);
       await this.deliveries.markSent(delivery.id, this.clock.now());

@@ -11,7 +11,7 @@ const SWEEP_LIMIT = 5_000;
 const DIGEST_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * Periodic: re-schedules pending deliveries whose job was lost (a wiped Redis, a crash between commit and enqueue),
+ * Periodic: re-schedules deliveries whose send job was lost (a wiped Redis, a crash between commit and enqueue),
  * and from DIGEST_HOUR on sends each user's daily digest of what was held back.
  */
 @Injectable()
@@ -34,7 +34,8 @@ export class SweepNotificationsJob {
   }
 
   async runOnce(): Promise<{ rescheduled: number; digests: number }> {
-    const pending = await this.deliveries.pendingIds(SWEEP_LIMIT);
+    // A send job that still exists (waiting, active, retrying) makes this a no-op; only a lost one is re-created.
+    const pending = await this.deliveries.unsentIds(SWEEP_LIMIT);
     await this.planner.scheduleSends(pending);
     const digests = await this.sendDueDigests();
     return { rescheduled: pending.length, digests: digests.length };

@@ -38,18 +38,22 @@ export class NotificationDeliveryRepository {
   }
 
   /**
-   * Claims a delivery for one send attempt. A row already SENDING is one whose job died mid-send (BullMQ hands a job
-   * to one worker at a time): it is taken again and re-sent under the same key. Returns the attempt number, or null.
+   * Claims a delivery for one send attempt; committed before the send. A row already SENDING is an attempt cut off
+   * after its claim and before its outcome was recorded (its worker died, or its job was released at shutdown): the
+   * provider may or may not have the message, so it is sent again under the same key (Message-ID, outId) for the
+   * provider to drop as a repeat. Returns the attempt number and whether it resumes a cut-off attempt, or null.
    */
-  async claim(id: string): Promise<number | null> {
-    const rows = updatedRows<{ attempts: number }>(
+  async claim(id: string): Promise<{ attempt: number; resumed: boolean } | null> {
+    const rows = updatedRows<{ attempts: number; previous: DeliveryStatus }>(
       await this.dataSource.query(
-        `UPDATE notification_deliveries SET status = 'SENDING', attempts = attempts + 1
-          WHERE id = $1 AND status IN ('PENDING', 'SENDING') RETURNING attempts`,
+        `UPDATE notification_deliveries d SET status = 'SENDING', attempts = d.attempts + 1
+           FROM (SELECT id, status FROM notification_deliveries WHERE id = $1 FOR UPDATE) previous
+          WHERE d.id = previous.id AND previous.status IN ('PENDING', 'SENDING')
+          RETURNING d.attempts, previous.status AS previous`,
         [id],
       ),
     );
-    return rows.length === 1 ? rows[0].attempts : null;
+    return rows.length === 1 ? { attempt: rows[0].attempts, resumed: rows[0].previous === DeliveryStatus.SENDING } : null;
   }
 
   async markSent(id: string, at: Date): Promise<void> {
@@ -64,9 +68,10 @@ export class NotificationDeliveryRepository {
     await this.dataSource.query(`UPDATE notification_deliveries SET status = 'FAILED', last_error = $2, failed_at = $3 WHERE id = $1 AND status = 'SENDING'`, [id, error, at]);
   }
 
-  async pendingIds(limit: number): Promise<string[]> {
+  /** Deliveries not yet sent nor given up: waiting for a send, or claimed by an attempt that was cut off. */
+  async unsentIds(limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM notification_deliveries WHERE status = 'PENDING' ORDER BY created_at LIMIT $1`,
+      `SELECT id FROM notification_deliveries WHERE status IN ('PENDING', 'SENDING') ORDER BY created_at LIMIT $1`,
       [limit],
     );
     return rows.map((row) => row.id);

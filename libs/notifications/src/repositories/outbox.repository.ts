@@ -46,6 +46,16 @@ export class OutboxRepository {
     return result.length === 1;
   }
 
+  /** The instance's open deadlines, earliest due per kind, that a message states ("答复截止：…"). */
+  async openDueDates(manager: EntityManager, instanceId: string | null): Promise<Record<string, string>> {
+    if (!instanceId) return {};
+    const rows: Array<{ kind: string; dueAt: Date }> = await manager.query(
+      `SELECT kind, min(due_at) AS "dueAt" FROM deadlines WHERE instance_id = $1 AND status = 'OPEN' GROUP BY kind`,
+      [instanceId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.kind, new Date(row.dueAt).toISOString()]));
+  }
+
   async pendingIds(limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM outbox_messages WHERE status = 'PENDING' ORDER BY created_at LIMIT $1`,

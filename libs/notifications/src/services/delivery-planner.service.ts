@@ -29,7 +29,7 @@ export class DeliveryPlanner {
   /** Runs in the transaction that delivers the in-app notifications; returns the ids to send now. */
   async plan(manager: EntityManager, message: OutboxMessageEntity, userIds: string[], now: Date): Promise<string[]> {
     const chosen = await this.preferences.findWithChannels(manager, message.jurisdictionId, userIds);
-    const rendered = renderChannelMessage({ template: message.template, data: message.data, link: messageLink(this.config.PUBLIC_URL, message.instanceId) });
+    const rendered = renderChannelMessage({ template: message.template, data: message.data, link: messageLink(this.config.PUBLIC_URL, message.data.path) });
     const rows: NewDelivery[] = chosen.flatMap((preference) =>
       this.channelsOf(preference).map(({ channel, address }) => ({
         jurisdictionId: message.jurisdictionId,
@@ -58,7 +58,7 @@ export class DeliveryPlanner {
     ]);
     if (written.length === 0) return null;
     const items = await this.deliveries.bundle(manager, held, id);
-    await this.deliveries.setBody(manager, id, renderDigest({ items, localDate, link: messageLink(this.config.PUBLIC_URL, null) }));
+    await this.deliveries.setBody(manager, id, renderDigest({ items, localDate, link: messageLink(this.config.PUBLIC_URL, '/notifications') }));
     return id;
   }
 

@@ -1,4 +1,4 @@
-import { messageLink, renderChannelMessage, renderDigest, toLocalDateText } from './render-channel-message.util';
+import { messageLink, renderChannelMessage, renderDigest } from './render-channel-message.util';
 
 describe('renderChannelMessage', () => {
   it('carries the number, title, what is due, when, and the link', () => {
@@ -7,12 +7,10 @@ describe('renderChannelMessage', () => {
       data: { number: '第12号', title: '关于改善农村道路的建议', deadline: '答复', dueDate: '2026-06-30T15:59:59.999Z', days: 7 },
       link: 'https://jy.example.cn/suggestions/abc',
     });
-    expect(message.subject).toBe('【代表建议】期限提醒 第12号');
-    expect(message.body).toContain('第12号《关于改善农村道路的建议》答复将于2026-06-30到期（还有7天）。');
-    expect(message.body).toContain('到期日：2026-06-30');
-    expect(message.body).toContain('查看详情：https://jy.example.cn/suggestions/abc');
+    expect(message.subject).toBe('【代表建议】答复期限提醒 第12号');
+    expect(message.body).toBe('第12号《关于改善农村道路的建议》答复将于2026年6月30日到期（还有7天），请及时办理。\n查看详情：https://jy.example.cn/suggestions/abc');
     expect(message.params).toEqual({
-      event: '期限提醒', number: '第12号', title: '关于改善农村道路的建议', deadline: '答复', due: '2026-06-30', link: 'https://jy.example.cn/suggestions/abc',
+      event: '答复期限提醒', number: '第12号', title: '关于改善农村道路的建议', deadline: '答复', due: '2026-06-30', link: 'https://jy.example.cn/suggestions/abc',
     });
   });
 
@@ -25,14 +23,9 @@ describe('renderChannelMessage', () => {
 });
 
 describe('helpers', () => {
-  it('reads a UTC instant as the China local date', () => {
-    expect(toLocalDateText('2026-03-10T16:30:00Z')).toBe('2026-03-11');
-    expect(toLocalDateText('not a date')).toBe('');
-  });
-
-  it('links the suggestion, or the inbox', () => {
-    expect(messageLink('http://a.cn/', 'id1')).toBe('http://a.cn/suggestions/id1');
-    expect(messageLink('http://a.cn', null)).toBe('http://a.cn/notifications');
+  it('links the path of the notification, or the inbox', () => {
+    expect(messageLink('http://a.cn/', '/suggestions/id1')).toBe('http://a.cn/suggestions/id1');
+    expect(messageLink('http://a.cn', undefined)).toBe('http://a.cn/notifications');
   });
 
   it('numbers digest items', () => {

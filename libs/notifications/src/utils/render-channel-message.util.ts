@@ -1,4 +1,4 @@
-import { NOTIFICATION_TEMPLATES, renderTemplate } from '../constants/notification-templates.constant';
+import { renderTemplate, toLocalDateText } from './render-template.util';
 
 export interface ChannelMessage {
   subject: string;
@@ -9,32 +9,24 @@ export interface ChannelMessage {
 
 const SMS_TITLE_MAX = 20;
 
-/** A UTC instant as the local date people read in China, e.g. 2026-06-30. */
-export function toLocalDateText(iso: unknown, timeZone = 'Asia/Shanghai'): string {
-  const date = new Date(String(iso));
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
-/** The link a message points to: the suggestion's page in the web app, or the inbox when there is none. */
-export function messageLink(publicUrl: string, instanceId: string | null): string {
+/** The absolute link of a notification's path (see notificationPath); the inbox when there is none. */
+export function messageLink(publicUrl: string, path: unknown): string {
   const base = publicUrl.replace(/\/+$/, '');
-  return instanceId ? `${base}/suggestions/${instanceId}` : `${base}/notifications`;
+  return `${base}${typeof path === 'string' && path.startsWith('/') ? path : '/notifications'}`;
 }
 
 /** The e-mail and SMS form of an outbox message, from the same Chinese templates as the inbox. */
 export function renderChannelMessage({ template, data, link }: { template: string; data: Record<string, unknown>; link: string }): ChannelMessage {
   const due = toLocalDateText(data.dueDate);
-  const { title, body } = renderTemplate(template, { ...data, dueDate: due || data.dueDate });
+  const { title, body } = renderTemplate(template, data);
   const number = String(data.number ?? '');
   const subject = `【代表建议】${title}${number ? ` ${number}` : ''}`;
-  const lines = [body, due ? `到期日：${due}` : '', `查看详情：${link}`].filter(Boolean);
   const suggestionTitle = String(data.title ?? '');
   return {
     subject,
-    body: lines.join('\n'),
+    body: [body, `查看详情：${link}`].join('\n'),
     params: {
-      event: NOTIFICATION_TEMPLATES[template]?.title ?? template,
+      event: title,
       number,
       title: suggestionTitle.length > SMS_TITLE_MAX ? `${suggestionTitle.slice(0, SMS_TITLE_MAX)}…` : suggestionTitle,
       deadline: String(data.deadline ?? ''),

@@ -10,7 +10,7 @@ import { ReplyEntity } from '../entities/reply.entity';
 import { FeedbackEntity } from '../entities/feedback.entity';
 import { SuggestionProposerEntity } from '../entities/suggestion-proposer.entity';
 import { ListSuggestionsQueryDto } from '../dtos/list-suggestions.query.dto';
-import { applyReadPolicy } from '../utils/suggestion-read-policy.util';
+import { applyReadPolicy, readPolicySql } from '../utils/suggestion-read-policy.util';
 
 export interface TenantScope {
   jurisdictionId: string;
@@ -43,19 +43,15 @@ export class SuggestionRepository {
 
   /** Whether the user may read the suggestion: the same policy as `findReadable`, without loading the row. */
   async isReadable(user: AuthUser, id: string): Promise<boolean> {
-    const query = this.dataSource.getRepository(SuggestionEntity).createQueryBuilder('s').select('s.id', 'id').where('s.id = :id', { id });
-    return (await applyReadPolicy(query, user).limit(1).getRawOne()) !== undefined;
+    const params: unknown[] = [id];
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM suggestions s WHERE s.id = $1 AND ${readPolicySql(user, params)} LIMIT 1`, params);
+    return rows.length === 1;
   }
 
   /** What an event's answer adds to the engine's result: the number, and the open deadlines, in one round trip. */
   async eventOutcome(scope: TenantScope, id: string): Promise<EventOutcome> {
     const rows: EventOutcome[] = await this.dataSource.query(
-      `SELECT s.number,
-              COALESCE((SELECT json_agg(json_build_object('id', d.id, 'key', d.key, 'kind', d.kind, 'unitId', d.unit_id, 'dueAt', d.due_at)
-                                 ORDER BY d.due_at, d.key)
-                          FROM deadlines d WHERE d.instance_id = s.id AND d.jurisdiction_id = s.jurisdiction_id AND d.status = 'OPEN'),
-                       '[]'::json) AS "openDeadlines"
-         FROM suggestions s WHERE s.id = $1 AND s.jurisdiction_id = $2`,
+      `SELECT s.number, ${OPEN_DEADLINES_JSON} AS "openDeadlines" FROM suggestions s WHERE s.id = $1 AND s.jurisdiction_id = $2`,
       [id, scope.jurisdictionId],
     );
     return rows[0] ?? { number: null, openDeadlines: [] };
@@ -100,14 +96,36 @@ export class SuggestionRepository {
     return rows.map((row) => row.id);
   }
 
-  async project(manager: EntityManager, scope: TenantScope, id: string, projection: SuggestionProjection): Promise<void> {
-    await manager.query(
-      `UPDATE suggestions SET state = $3, round = $4, classification = $5, overdue = $6, is_key = $7, key_state = $8,
+  /**
+   * Writes the suggestion's projection and, in the same statement, the assignments that changed and (when `answer`)
+   * reads the event's outcome: one round trip for what every handling event updates and answers.
+   */
+  async project(
+    manager: EntityManager,
+    scope: TenantScope,
+    id: string,
+    projection: SuggestionProjection,
+    { assignments = [], at = new Date(0), answer = false }: { assignments?: Assignment[]; at?: Date; answer?: boolean } = {},
+  ): Promise<EventOutcome | null> {
+    const params: unknown[] = [
+      id, scope.jurisdictionId, projection.state, projection.round, projection.classification, projection.overdue,
+      projection.isKey, projection.keyState, projection.disclosureState,
+    ];
+    const update = `UPDATE suggestions s SET state = $3, round = $4, classification = $5, overdue = $6, is_key = $7, key_state = $8,
               disclosure_state = $9, updated_at = now()
-        WHERE id = $1 AND jurisdiction_id = $2`,
-      [id, scope.jurisdictionId, projection.state, projection.round, projection.classification, projection.overdue,
-        projection.isKey, projection.keyState, projection.disclosureState],
+        WHERE s.id = $1 AND s.jurisdiction_id = $2`;
+    if (assignments.length === 0 && !answer) {
+      await manager.query(update, params);
+      return null;
+    }
+    const assigned = assignments.length > 0 ? `, assigned AS (${assignmentsUpsert(scope, id, assignments, at, params)})` : '';
+    // The outcome sees this transaction's earlier writes (a number allocated, deadlines opened or closed), as a read after it would.
+    const outcome = answer ? `, ${OPEN_DEADLINES_JSON} AS "openDeadlines"` : '';
+    const rows: EventOutcome[] = await manager.query(
+      `WITH projected AS (${update} RETURNING s.id, s.jurisdiction_id, s.number)${assigned} SELECT s.number${outcome} FROM projected s`,
+      params,
     );
+    return answer ? (rows[0] ?? null) : null;
   }
 
   async markSubmitted(manager: EntityManager, id: string, at: Date): Promise<void> {
@@ -155,30 +173,8 @@ export class SuggestionRepository {
     at: Date,
   ): Promise<void> {
     if (assignments.length === 0) return;
-    // One plain statement: this runs on every event that touches an assignment, where a query builder's cost shows.
-    const columns = 12;
-    const values = assignments.map((_, row) => `(${Array.from({ length: columns }, (_, col) => `$${row * columns + col + 1}`).join(', ')}, true)`);
-    await manager.query(
-      `INSERT INTO assignments (suggestion_id, unit_id, round, jurisdiction_id, role, acknowledged, adjustment_requested, contacts,
-                                opinion_given, reply_due_at, overdue, classification, active, assigned_at)
-       SELECT v.suggestion_id::uuid, v.unit_id::uuid, v.round::int, v.jurisdiction_id::uuid, v.role, v.acknowledged::boolean,
-              v.adjustment_requested::boolean, v.contacts::int, v.opinion_given::boolean, v.reply_due_at::timestamptz, v.overdue::boolean,
-              v.classification, v.active, $${assignments.length * columns + 1}::timestamptz
-         FROM (VALUES ${values.join(', ')}) AS v(suggestion_id, unit_id, round, jurisdiction_id, role, acknowledged, adjustment_requested,
-                                                 contacts, opinion_given, reply_due_at, overdue, classification, active)
-       ON CONFLICT (suggestion_id, unit_id, round) DO UPDATE SET
-         role = EXCLUDED.role, acknowledged = EXCLUDED.acknowledged, adjustment_requested = EXCLUDED.adjustment_requested,
-         contacts = EXCLUDED.contacts, opinion_given = EXCLUDED.opinion_given, reply_due_at = EXCLUDED.reply_due_at,
-         overdue = EXCLUDED.overdue, classification = EXCLUDED.classification`,
-      [
-        ...assignments.flatMap((assignment) => [
-          id, assignment.unitId, assignment.round, scope.jurisdictionId, assignment.role, assignment.acknowledged,
-          assignment.adjustmentRequested, assignment.contacts, assignment.opinionGiven, assignment.replyDueAt ?? null,
-          assignment.overdue, assignment.classification,
-        ]),
-        at,
-      ],
-    );
+    const params: unknown[] = [];
+    await manager.query(assignmentsUpsert(scope, id, assignments, at, params), params);
   }
 
   async endAssignment(manager: EntityManager, id: string, unitId: string, round: number): Promise<void> {
@@ -239,4 +235,41 @@ export class SuggestionRepository {
       [scope.jurisdictionId, unitId],
     );
   }
+}
+
+const ASSIGNMENT_COLUMNS = 12;
+
+/** The open deadlines of the suggestion `s`, soonest first, as the event answer lists them. */
+const OPEN_DEADLINES_JSON = `COALESCE((SELECT json_agg(json_build_object('id', d.id, 'key', d.key, 'kind', d.kind, 'unitId', d.unit_id, 'dueAt', d.due_at)
+                                   ORDER BY d.due_at, d.key)
+                            FROM deadlines d WHERE d.instance_id = s.id AND d.jurisdiction_id = s.jurisdiction_id AND d.status = 'OPEN'),
+                         '[]'::json)`;
+
+/**
+ * One plain INSERT … ON CONFLICT of assignment rows, its values appended to `params`: this runs on every event that
+ * touches an assignment, where a query builder's cost shows.
+ */
+function assignmentsUpsert(scope: TenantScope, id: string, assignments: Assignment[], at: Date, params: unknown[]): string {
+  const first = params.length;
+  const values = assignments.map((_, row) =>
+    `(${Array.from({ length: ASSIGNMENT_COLUMNS }, (_, col) => `$${first + row * ASSIGNMENT_COLUMNS + col + 1}`).join(', ')}, true)`);
+  params.push(
+    ...assignments.flatMap((assignment) => [
+      id, assignment.unitId, assignment.round, scope.jurisdictionId, assignment.role, assignment.acknowledged,
+      assignment.adjustmentRequested, assignment.contacts, assignment.opinionGiven, assignment.replyDueAt ?? null,
+      assignment.overdue, assignment.classification,
+    ]),
+    at,
+  );
+  return `INSERT INTO assignments (suggestion_id, unit_id, round, jurisdiction_id, role, acknowledged, adjustment_requested, contacts,
+                                opinion_given, reply_due_at, overdue, classification, active, assigned_at)
+       SELECT v.suggestion_id::uuid, v.unit_id::uuid, v.round::int, v.jurisdiction_id::uuid, v.role, v.acknowledged::boolean,
+              v.adjustment_requested::boolean, v.contacts::int, v.opinion_given::boolean, v.reply_due_at::timestamptz, v.overdue::boolean,
+              v.classification, v.active, $${params.length}::timestamptz
+         FROM (VALUES ${values.join(', ')}) AS v(suggestion_id, unit_id, round, jurisdiction_id, role, acknowledged, adjustment_requested,
+                                                 contacts, opinion_given, reply_due_at, overdue, classification, active)
+       ON CONFLICT (suggestion_id, unit_id, round) DO UPDATE SET
+         role = EXCLUDED.role, acknowledged = EXCLUDED.acknowledged, adjustment_requested = EXCLUDED.adjustment_requested,
+         contacts = EXCLUDED.contacts, opinion_given = EXCLUDED.opinion_given, reply_due_at = EXCLUDED.reply_due_at,
+         overdue = EXCLUDED.overdue, classification = EXCLUDED.classification`;
 }

@@ -179,28 +179,35 @@ export class SuggestionWorkflowDefinition implements WorkflowDefinition, OnModul
     });
   }
 
-  async project(scope: ApplyScope): Promise<void> {
+  /** The projection rows; for a single event also its outcome (number and open deadlines), read by the same statement. */
+  async project(scope: ApplyScope): Promise<void | Record<string, unknown>> {
     const before = scope.before.context as SuggestionContext;
     const after = scope.after.context as SuggestionContext;
     const value = scope.after.value;
     const tenant = { jurisdictionId: scope.jurisdictionId };
     const current = after.assignments.filter((a) => a.round === after.round);
-    await this.suggestions.project(scope.manager, tenant, scope.instanceId, {
-      state: suggestionHeadline(value),
-      round: after.round,
-      classification: after.classification,
-      overdue: current.some((a) => a.overdue && a.classification === null),
-      isKey: after.key !== null,
-      keyState: regionState(value, 'key'),
-      disclosureState: regionState(value, 'disclosure'),
-    });
-    if (JSON.stringify(before.proposers) !== JSON.stringify(after.proposers)) {
-      await this.suggestions.replaceProposers(scope.manager, tenant, scope.instanceId, after.proposers);
-    }
     const changed = after.assignments.filter(
       (a) => JSON.stringify(a) !== JSON.stringify(before.assignments.find((b) => b.unitId === a.unitId && b.round === a.round)),
     );
-    await this.suggestions.upsertAssignments(scope.manager, tenant, scope.instanceId, changed, new Date(scope.event.at));
+    const outcome = await this.suggestions.project(
+      scope.manager,
+      tenant,
+      scope.instanceId,
+      {
+        state: suggestionHeadline(value),
+        round: after.round,
+        classification: after.classification,
+        overdue: current.some((a) => a.overdue && a.classification === null),
+        isKey: after.key !== null,
+        keyState: regionState(value, 'key'),
+        disclosureState: regionState(value, 'disclosure'),
+      },
+      { assignments: changed, at: new Date(scope.event.at), answer: scope.answering },
+    );
+    if (JSON.stringify(before.proposers) !== JSON.stringify(after.proposers)) {
+      await this.suggestions.replaceProposers(scope.manager, tenant, scope.instanceId, after.proposers);
+    }
     if (scope.event.type === 'SUBMIT') await this.suggestions.markSubmitted(scope.manager, scope.instanceId, new Date(scope.event.at));
+    return outcome ? { ...outcome } : undefined;
   }
 }

@@ -8,7 +8,7 @@ import { toSuggestionRules } from '@app/profiles';
 import { AuthUser, DirectoryRepository, JurisdictionProfileService } from '@app/accounts';
 import { DeadlineRepository } from '@app/deadlines';
 import { invalidInput, validateInput } from '@app/persistence';
-import { AppliedEvent, requestHash, WorkflowEngine, WorkflowInstanceRepository } from '@app/workflow-engine';
+import { AppliedEvent, InstanceVisibility, requestHash, WorkflowEngine, WorkflowInstanceRepository } from '@app/workflow-engine';
 import { CreateSuggestionDto } from '../dtos/create-suggestion.dto';
 import { ListSuggestionsQueryDto } from '../dtos/list-suggestions.query.dto';
 import { BatchAssignDto } from '../dtos/batch-assign.dto';
@@ -16,6 +16,7 @@ import { SUGGESTION_EVENT_DTOS } from '../dtos/suggestion-event.dto';
 import { SuggestionException, SuggestionExceptionCode } from '../exceptions/suggestion.exception';
 import { EventOutcome, SuggestionRepository } from '../repositories/suggestion.repository';
 import { SUGGESTION_WORKFLOW } from './suggestion-workflow.definition';
+import { readPolicySql } from '../utils/suggestion-read-policy.util';
 import { SuggestionDetail, SuggestionView, SuggestionViewMapper } from './suggestion-view.mapper';
 
 /** The answer to one event: where the suggestion now stands for the sender. */
@@ -105,19 +106,24 @@ export class SuggestionService {
   /**
    * Applies one event and answers lean (the architecture's step 7): the new state and version, the events the
    * caller may send now and the open deadlines. The full detail is a GET away; building it per event cost most
-   * of an event's time, and more with every event in the history.
+   * of an event's time, and more with every event in the history. The read check rides on the query that loads the
+   * instance and the outcome on the projection's statement, so an event costs no query of its own beyond the engine's.
    */
   async sendEvent(user: AuthUser, id: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<EventAnswer> {
-    if (!(await this.suggestions.isReadable(user, id))) {
-      throw new SuggestionException(SuggestionExceptionCode.SUGGESTION_NOT_FOUND, `Suggestion ${id} not found`);
+    let event: ReturnType<SuggestionService['validateEvent']>;
+    try {
+      event = this.validateEvent(body);
+      await this.checkEventReferences(user, event);
+    } catch (error) {
+      // What the caller may not see answers 404 whatever was sent, as if it had been checked first.
+      if (!(await this.suggestions.isReadable(user, id))) throw suggestionNotFound(id);
+      throw error;
     }
-    const event = this.validateEvent(body);
-    await this.checkEventReferences(user, event);
     const applied = await this.engine.apply(
-      { workflow: SUGGESTION_WORKFLOW, jurisdictionId: user.jurisdictionId, instanceId: id, actor: user, event },
+      { workflow: SUGGESTION_WORKFLOW, jurisdictionId: user.jurisdictionId, instanceId: id, actor: user, event, visibleIf: this.readableBy(user, id) },
       idempotencyKey ? { userId: user.userId, key: idempotencyKey, requestHash: requestHash({ id, event }) } : undefined,
     );
-    const { number, openDeadlines } = await this.suggestions.eventOutcome(user, id);
+    const { number, openDeadlines } = (applied.projected as EventOutcome | undefined) ?? (await this.replayedOutcome(user, id));
     return { id, number, state: applied.state, version: applied.version, allowedEvents: applied.allowedEvents ?? [], openDeadlines };
   }
 
@@ -175,8 +181,22 @@ export class SuggestionService {
 
   private async getReadableOrFail(user: AuthUser, id: string) {
     const suggestion = await this.suggestions.findReadable(user, id);
-    if (!suggestion) throw new SuggestionException(SuggestionExceptionCode.SUGGESTION_NOT_FOUND, `Suggestion ${id} not found`);
+    if (!suggestion) throw suggestionNotFound(id);
     return suggestion;
+  }
+
+  /** A repeated Idempotency-Key returns the stored answer without its outcome (nor a read check): both as they are now. */
+  private async replayedOutcome(user: AuthUser, id: string): Promise<EventOutcome> {
+    if (!(await this.suggestions.isReadable(user, id))) throw suggestionNotFound(id);
+    return this.suggestions.eventOutcome(user, id);
+  }
+
+  /** The read policy as the engine checks it while loading the instance: the same grants as `isReadable`. */
+  private readableBy(user: AuthUser, id: string): InstanceVisibility {
+    return {
+      condition: (params) => `EXISTS (SELECT 1 FROM suggestions s WHERE s.id = wi.id AND ${readPolicySql(user, params)})`,
+      notFound: () => suggestionNotFound(id),
+    };
   }
 
   private async checkFilingReferences(user: AuthUser, dto: CreateSuggestionDto, categories: string[]): Promise<void> {
@@ -198,3 +218,5 @@ export class SuggestionService {
     if (unknown.length > 0) throw invalidInput([{ field: 'unitIds', reason: `unknown or inactive units: ${unknown.join(', ')}` }]);
   }
 }
+
+const suggestionNotFound = (id: string) => new SuggestionException(SuggestionExceptionCode.SUGGESTION_NOT_FOUND, `Suggestion ${id} not found`);

@@ -1,7 +1,8 @@
 import { Brackets, SelectQueryBuilder } from 'typeorm';
 import { DISCLOSED_STATE, ReadGrant, ReadGrantKind, suggestionReadGrants, type AuthUser } from '@app/accounts';
 
-type GrantSql = { [K in ReadGrantKind]: (grant: Extract<ReadGrant, { kind: K }>) => { sql: string; params?: Record<string, unknown> } };
+type GrantCondition = { sql: string; params?: Record<string, unknown> };
+type GrantSql = { [K in ReadGrantKind]: (grant: Extract<ReadGrant, { kind: K }>) => GrantCondition };
 
 /** The SQL form of each read grant of the access policy (libs/accounts/src/policy/access.policy.ts); no rule is decided here. */
 const GRANT_SQL: GrantSql = {
@@ -24,6 +25,8 @@ const GRANT_SQL: GrantSql = {
   [ReadGrantKind.DISCLOSED]: () => ({ sql: 's.disclosure_state = :policyDisclosedState', params: { policyDisclosedState: DISCLOSED_STATE } }),
 };
 
+const conditionOf = (grant: ReadGrant): GrantCondition => (GRANT_SQL[grant.kind] as (g: ReadGrant) => GrantCondition)(grant);
+
 /**
  * Restricts a query over suggestions (alias `s`) to what the user may see: their jurisdiction, then the union of
  * the policy's grants. Single reads and lists both go through here, so a list never shows what a read would refuse.
@@ -36,9 +39,25 @@ export function applyReadPolicy<T extends object>(query: SelectQueryBuilder<T>, 
     new Brackets((visible) => {
       visible.where('false');
       for (const grant of grants) {
-        const { sql, params } = (GRANT_SQL[grant.kind] as (g: ReadGrant) => { sql: string; params?: Record<string, unknown> })(grant);
+        const { sql, params } = conditionOf(grant);
         visible.orWhere(sql, params);
       }
     }),
   );
+}
+
+/**
+ * The same restriction as a plain SQL condition on `s`, its values appended to `params` as positional parameters:
+ * for the check before every event, where building a query cost more than running it.
+ */
+export function readPolicySql(user: AuthUser, params: unknown[]): string {
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const tenant = `s.jurisdiction_id = ${bind(user.jurisdictionId)}`;
+  const grants = suggestionReadGrants(user);
+  if (grants.some((grant) => grant.kind === ReadGrantKind.JURISDICTION)) return tenant;
+  const visible = grants.map((grant) => {
+    const { sql, params: named = {} } = conditionOf(grant);
+    return `(${sql.replace(/(?<!:):(\w+)/g, (whole, name: string) => (name in named ? bind(named[name]) : whole))})`;
+  });
+  return `${tenant} AND (${visible.length > 0 ? visible.join(' OR ') : 'false'})`;
 }
