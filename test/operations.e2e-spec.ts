@@ -1,4 +1,5 @@
-import { JobName, QueueName, QueueService, resolveQueueBackend } from '@app/persistence';
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_REDIS_URL, JobName, loadConfig, QueueName, queueSchemaFor, QueueService, resolveQueueBackend } from '@app/persistence';
 import { seedDirectory } from '../scripts/demo/seed-directory';
 import { endOpenDeadlines } from './support/suggestion-fixtures';
 import { startTestSystem, TestSystem } from './support/test-system';
@@ -73,6 +74,30 @@ describe('operations: health, request ids, dashboard, CORS', () => {
     expect((await resolveQueueBackend(base, closed)).kind).toBe('postgres');
     expect((await resolveQueueBackend(base, 'redis://127.0.0.1:6379')).kind).toBe('redis');
     expect((await resolveQueueBackend({ ...base, QUEUE_BACKEND: 'postgres', REDIS_URL: 'redis://r:6379' }, closed)).kind).toBe('postgres');
+  });
+
+  it('keeps every queue key under a hash-tagged QUEUE_PREFIX, as BullMQ needs on Redis Cluster', async () => {
+    const tag = `jianyi-ops-${randomUUID().slice(0, 8)}`;
+    const config = loadConfig({ DATABASE_URL: 'postgres://unused@127.0.0.1/unused', QUEUE_PREFIX: `{${tag}}` });
+    const queues = new QueueService(config, { kind: 'redis', redisUrl: process.env.REDIS_URL ?? DEFAULT_REDIS_URL, reason: 'test' });
+    const ran: string[] = [];
+    const worker = queues.createWorker(QueueName.MAINTENANCE, async (job) => void ran.push(job.name), { concurrency: 1, lockDuration: 5000, stalledInterval: 5000 });
+    try {
+      await queues.enqueue({ name: JobName.RECONCILE, data: {}, jobId: 'tagged-now' });
+      await queues.enqueue({ name: JobName.RECONCILE, data: {}, jobId: 'tagged-later', delayMs: 3_600_000 });
+      await queues.queue(QueueName.MAINTENANCE).upsertJobScheduler('tagged-periodically', { every: 3_600_000 }, { name: JobName.SWEEP_NOTIFICATIONS, data: {} });
+      for (let wait = 0; ran.length < 2 && wait < 200; wait++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(ran.sort()).toEqual([JobName.RECONCILE, JobName.SWEEP_NOTIFICATIONS]);
+      const keys = await queues.connection.keys(`*${tag}*`);
+      expect(keys.length).toBeGreaterThan(5);
+      // Redis Cluster hashes only what is inside the first {…}: one tag for every key, so one slot for every script.
+      expect(keys.filter((key) => key.match(/\{([^}]*)\}/)?.[1] !== tag)).toEqual([]);
+      expect(queueSchemaFor(`{${tag}}`)).toBe(`bullmq__${tag.replace(/-/g, '_')}_`);
+    } finally {
+      await worker.close();
+      await queues.queue(QueueName.MAINTENANCE).obliterate({ force: true });
+      await queues.onModuleDestroy();
+    }
   });
 
   async function bearer(username: string): Promise<string> {

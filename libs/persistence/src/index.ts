@@ -15,3 +15,4 @@ export * from './queue/job-runner.service';
 export * from './queue/queue-backend';
 export * from './logging/request-context';
 export * from './logging/json-logger';
+export * from './utils/validate-event.util';

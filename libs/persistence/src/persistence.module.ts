@@ -7,6 +7,8 @@ import { dataSourceOptions } from './data-source.factory';
 import { QueueService } from './queue/queue.service';
 import { QUEUE_BACKEND, QueueBackendChoice, resolveQueueBackend } from './queue/queue-backend';
 
+const DAY_MS = 86_400_000;
+
 /** The engine room every app imports once: validated config, PostgreSQL, the queues and the clock. */
 @Global()
 @Module({})
@@ -19,7 +21,7 @@ export class PersistenceModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: QUEUE_BACKEND, useFactory: () => backend ?? resolveQueueBackend(config) },
-        Clock,
+        { provide: Clock, useFactory: () => new Clock(config.CLOCK_OFFSET_DAYS * DAY_MS) },
         QueueService,
       ],
       exports: [APP_CONFIG, QUEUE_BACKEND, Clock, QueueService],

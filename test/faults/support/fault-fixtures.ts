@@ -1,7 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { OutboxRepository } from '@app/notifications';
+import { JobName, QueueService } from '@app/persistence';
 import type { SeededDirectory } from '../../../scripts/demo/seed-directory';
+import { countBy, startSmsStandIn, startSmtpStandIn } from '../../support/channel-stand-ins';
 import { suggestionFixtures } from '../../support/suggestion-fixtures';
 import type { TestSystem } from '../../support/test-system';
 
@@ -74,6 +78,90 @@ export async function recordedReminders(dataSource: DataSource, jurisdictionId: 
     [jurisdictionId],
   );
   return row.n;
+}
+
+export type ProviderStandIns = { smtp: Awaited<ReturnType<typeof startSmtpStandIn>>; sms: Awaited<ReturnType<typeof startSmsStandIn>> };
+
+/** A local SMTP server and SMS gateway answering after `delayMs`, both dropping a key seen before as de-duplicating providers do. */
+export async function startProviderStandIns(delayMs: number): Promise<ProviderStandIns> {
+  const [smtp, sms] = await Promise.all([startSmtpStandIn({ delayMs, dedupe: true }), startSmsStandIn({ delayMs, dedupe: true })]);
+  return { smtp, sms };
+}
+
+/** One event that notifies every deputy (in-app, plus the channels each chose), written and enqueued as the engine does. */
+export async function notifyEveryDeputy(system: TestSystem, directory: SeededDirectory, title: string): Promise<string> {
+  const [outboxId] = await system.dataSource.transaction((manager) =>
+    system.worker.get(OutboxRepository).add(manager, [{
+      jurisdictionId: directory.jurisdictionId, instanceId: null, template: 'SUGGESTION_ACCEPTED',
+      recipients: directory.deputyIds.map((id) => ({ kind: 'DEPUTY' as const, id })),
+      data: { number: '第1号', title }, dedupeKey: `fault-${randomUUID()}`, createdAt: new Date(),
+    }]),
+  );
+  await system.worker.get(QueueService).enqueue({ name: JobName.DELIVER_OUTBOX, data: { outboxId }, jobId: `outbox_${outboxId}` });
+  return outboxId;
+}
+
+/** The e-mail and SMS settings that point at the local stand-ins; short retries. */
+export function channelEnv(smtp: { url: string }, sms: { url: string }): Record<string, string> {
+  return {
+    SMTP_URL: smtp.url, MAIL_FROM: 'jianyi@renda.example.cn', SMS_GATEWAY_URL: sms.url, SMS_GATEWAY_KEY: 'key-1', SMS_GATEWAY_SECRET: 'secret-1',
+    SMS_TEMPLATE_ID: 'SMS_100001', SMS_SIGN_NAME: '示例县人大', PUBLIC_URL: 'https://jy.example.cn', NOTIFY_MAX_ATTEMPTS: '5', NOTIFY_BACKOFF_MS: '200',
+  };
+}
+
+/**
+ * A worker process on the test system's database and queues. A short job lock: the jobs of a killed worker go to
+ * the next one within seconds rather than the production 30 s.
+ */
+export function workerEnv(system: TestSystem, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: process.env.TEST_DATABASE_URL as string,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: system.worker.get(QueueService).prefix,
+    RECONCILE_INTERVAL_MS: '3600000',
+    JOB_LOCK_MS: '3000',
+    ...extra,
+  };
+}
+
+/** Every deputy of the jurisdiction wants e-mail and SMS, each at an address of their own. */
+export async function enableDeputyChannels(dataSource: DataSource, jurisdictionId: string): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO notification_preferences (user_id, jurisdiction_id, channels, email, phone, digest, updated_at)
+     SELECT id, jurisdiction_id, '{EMAIL,SMS}', username || '@example.cn', '138' || lpad((row_number() OVER (ORDER BY id))::text, 8, '0'), false, now()
+       FROM users WHERE jurisdiction_id = $1 AND deputy_id IS NOT NULL`,
+    [jurisdictionId],
+  );
+}
+
+export interface DeliveryState {
+  channel: 'EMAIL' | 'SMS';
+  deliveryKey: string;
+  status: string;
+  attempts: number;
+}
+
+export function deliveryStates(dataSource: DataSource, jurisdictionId: string): Promise<DeliveryState[]> {
+  return dataSource.query(
+    `SELECT channel, delivery_key AS "deliveryKey", status, attempts FROM notification_deliveries WHERE jurisdiction_id = $1`,
+    [jurisdictionId],
+  );
+}
+
+/** The key a provider sees for a delivery: the e-mail's Message-ID, the SMS gateway's outId. */
+export function providerKey(delivery: Pick<DeliveryState, 'channel' | 'deliveryKey'>): string {
+  return delivery.channel === 'EMAIL' ? `<${delivery.deliveryKey}@jianyi>` : delivery.deliveryKey;
+}
+
+/** Exactly once per message and channel at the recipient: every delivery's key arrived once, and nothing else did. */
+export function expectEachKeyArrivedOnce(
+  rows: DeliveryState[],
+  smtp: { received: Array<{ messageId: string }> },
+  sms: { received: Array<{ outId: string }> },
+): void {
+  const arrived = countBy([...smtp.received.map((mail) => mail.messageId), ...sms.received.map((text) => text.outId)], (key) => key);
+  expect(rows.filter((row) => arrived.get(providerKey(row)) !== 1).map(providerKey)).toEqual([]);
+  expect(arrived.size).toBe(rows.length);
 }
 
 export async function waitFor(what: string, check: () => Promise<boolean>, { timeoutMs = 120_000, everyMs = 250 } = {}): Promise<void> {

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 
-/** The one source of "now". Tests swap in ManualClock to move through months without waiting. */
+/**
+ * The one source of "now". Tests swap in ManualClock to move through months without waiting; a demo may run it
+ * ahead by CLOCK_OFFSET_DAYS (provided by PersistenceModule, which builds it from the config).
+ */
 @Injectable()
 export class Clock {
+  constructor(private readonly offsetMs = 0) {}
+
   now(): Date {
-    return new Date();
+    return new Date(Date.now() + this.offsetMs);
   }
 }
 

@@ -35,6 +35,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('accepts a clock offset only in demo mode', () => {
+    expect(loadConfig({}).CLOCK_OFFSET_DAYS).toBe(0);
+    expect(loadConfig({ DEMO_MODE: 'true', CLOCK_OFFSET_DAYS: '4.5' }).CLOCK_OFFSET_DAYS).toBe(4.5);
+    expect(() => loadConfig({ CLOCK_OFFSET_DAYS: '4.5' })).toThrow('CLOCK_OFFSET_DAYS requires DEMO_MODE=true');
+    expect(() => loadConfig({ DEMO_MODE: 'false', CLOCK_OFFSET_DAYS: '1' })).toThrow('CLOCK_OFFSET_DAYS requires DEMO_MODE=true');
+    expect(() => loadConfig({ DEMO_MODE: 'true', CLOCK_OFFSET_DAYS: 'soon' })).toThrow('CLOCK_OFFSET_DAYS must be a number of days');
+    expect(() => loadConfig({ DEMO_MODE: 'true', CLOCK_OFFSET_DAYS: '-1' })).toThrow('CLOCK_OFFSET_DAYS must not be less than 0');
+  });
+
   it('leaves REDIS_URL, SMTP and SMS unset by default (auto queue backend, channels off)', () => {
     const config = loadConfig({});
     expect([config.REDIS_URL, config.SMTP_URL, config.SMS_GATEWAY_URL, config.QUEUE_BACKEND]).toEqual([undefined, undefined, undefined, 'auto']);

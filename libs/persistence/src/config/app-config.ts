@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
 
 const URL_OF = (schemes: string) => new RegExp(`^(${schemes})://[^\\s]+$`);
 
@@ -29,6 +29,23 @@ export class EnvironmentVariables {
   @IsBoolean()
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   DEMO_MODE: boolean = false;
+
+  /**
+   * Demo and test only: moves the clock of the api and the worker this many days ahead (fractions allowed), so a
+   * demo can show reminders and overdue items without waiting. Refused unless DEMO_MODE=true.
+   */
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'CLOCK_OFFSET_DAYS must be a number of days' })
+  @Min(0)
+  @Max(3650)
+  @ValidateBy({
+    name: 'onlyInDemoMode',
+    validator: {
+      validate: (value, args) => value === 0 || (args?.object as EnvironmentVariables).DEMO_MODE === true,
+      defaultMessage: () => 'CLOCK_OFFSET_DAYS requires DEMO_MODE=true: a shifted clock is for demos and tests, never production',
+    },
+  })
+  @Transform(({ value }) => Number(value))
+  CLOCK_OFFSET_DAYS: number = 0;
 
   @IsInt()
   @Min(0)
@@ -134,6 +151,18 @@ export class EnvironmentVariables {
   @Max(23)
   @Transform(({ value }) => Number(value))
   DIGEST_HOUR: number = 8;
+
+  /** Local files: suggestion attachments under DATA_DIR/attachments (and embedded PostgreSQL under DATA_DIR/postgres). */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR: string = '.data';
+
+  /** Largest suggestion attachment, in MB; a larger upload is refused with 400. */
+  @IsInt({ message: 'ATTACHMENT_MAX_MB must be a whole number of megabytes' })
+  @Min(1)
+  @Max(1024)
+  @Transform(({ value }) => Number(value))
+  ATTACHMENT_MAX_MB: number = 20;
 }
 
 export type AppConfig = Readonly<EnvironmentVariables>;

@@ -80,7 +80,8 @@ export class JobRunner implements OnModuleDestroy {
 
   /**
    * Stops taking jobs and lets running ones finish within SHUTDOWN_TIMEOUT_MS; any still running then are released
-   * (their lock lapses and BullMQ's stalled-job check hands them to another worker), so none is lost.
+   * when the process exits (their lock lapses and BullMQ's stalled-job check hands them to another worker), so none
+   * is lost.
    */
   stop(): Promise<void> {
     this.stopping ??= this.closeWorkers();
@@ -96,8 +97,11 @@ export class JobRunner implements OnModuleDestroy {
     const graceful = Promise.all(workers.map((worker) => worker.close())).then(() => true);
     const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), this.config.SHUTDOWN_TIMEOUT_MS).unref());
     if (!(await Promise.race([graceful, timedOut]))) {
+      // Stop waiting rather than close(true), which BullMQ ignores once a close() is under way (it returns that
+      // close's promise). The process exits, the jobs' locks are no longer renewed, and once JOB_LOCK_MS lapses the
+      // stalled-job check of another worker hands them on.
       this.logger.warn({ msg: 'jobs still running at shutdown timeout; releasing them', timeoutMs: this.config.SHUTDOWN_TIMEOUT_MS });
-      await Promise.all(workers.map((worker) => worker.close(true)));
+      graceful.catch(() => undefined);
     }
   }
 }

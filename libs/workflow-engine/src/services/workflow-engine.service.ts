@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AnyMachineSnapshot, ExecutableActionObject, getNextTransitions, initialTransition, transition } from 'xstate';
+import { AnyMachineSnapshot, AnyStateMachine, ExecutableActionObject, getNextTransitions, initialTransition } from 'xstate';
 import type { Actor } from '@app/workflows/common/actor';
 import { Clock, JobName, QueueService } from '@app/persistence';
 import { DeadlineRepository, DeadlineScheduler, DeadlineStatus } from '@app/deadlines';
 import { OutboxRecipient, OutboxRepository } from '@app/notifications';
 import { IdempotencyKeyEntity } from '../entities/idempotency-key.entity';
 import { WorkflowException, WorkflowExceptionCode } from '../exceptions/workflow.exception';
-import { InstanceRow, WorkflowInstanceRepository } from '../repositories/workflow-instance.repository';
+import { InstanceRow, InstanceVisibility, WorkflowInstanceRepository } from '../repositories/workflow-instance.repository';
 import { auditHash, GENESIS_HASH } from '../utils/audit-hash.util';
 import { diffDeadlines, MachineDeadlines } from '../utils/deadline-diff.util';
+import { pureTransition } from '../utils/pure-transition.util';
 import { ApplyScope, EnvelopedEvent, ProjectedChange, WorkflowDefinition } from '../workflow-definition';
 import { WorkflowRegistry } from './workflow-registry.service';
 
@@ -26,6 +27,8 @@ export interface EventRequest {
   instanceId: string;
   actor: Actor;
   event: ClientEvent;
+  /** Only if the actor may see the instance, checked by the query that loads it; otherwise `notFound()` is thrown. */
+  visibleIf?: InstanceVisibility;
 }
 
 export interface CreateRequest {
@@ -44,6 +47,8 @@ export interface AppliedEvent {
   at: string;
   /** For a single event: what the sender may send next (stored with an idempotent answer, as it was then). */
   allowedEvents?: string[];
+  /** For a single event: what the workflow's projection added to the answer (not stored with an idempotent answer). */
+  projected?: Record<string, unknown>;
 }
 
 export interface Idempotency {
@@ -70,6 +75,7 @@ const isClientEventType = (type: string) => !type.startsWith('xstate.') && type 
 @Injectable()
 export class WorkflowEngine {
   private readonly logger = new Logger(WorkflowEngine.name);
+  private readonly acceptedByState = new WeakMap<AnyStateMachine, Map<string, string[]>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -141,10 +147,10 @@ export class WorkflowEngine {
       }
       const applied: AppliedEvent[] = [];
       for (const request of requests) {
-        const { result, next } = await this.applyWithin(manager, request, after);
+        const { result, next } = await this.applyWithin(manager, request, after, describe);
         applied.push(describe ? { ...result, allowedEvents: this.allowedEvents(request.workflow, next, request.actor) } : result);
       }
-      if (idempotency) await this.storeIdempotentAnswer(manager, idempotency, applied);
+      if (idempotency) await this.storeIdempotentAnswer(manager, idempotency, applied.map(({ projected: _projected, ...kept }) => kept));
       return { replayed: undefined, applied };
     });
     if (outcome.replayed) return outcome.replayed;
@@ -172,16 +178,29 @@ export class WorkflowEngine {
     manager: EntityManager,
     scope: { workflow: string; jurisdictionId: string },
     instanceId: string,
+    visibleIf?: InstanceVisibility,
   ): Promise<{ row: InstanceRow; snapshot: AnyMachineSnapshot }> {
-    const row = await this.instances.find(manager, scope, instanceId);
+    const row = await this.instances.find(manager, scope, instanceId, visibleIf);
+    if (visibleIf && !row?.visible) throw visibleIf.notFound();
     if (!row) throw new WorkflowException(WorkflowExceptionCode.INSTANCE_NOT_FOUND, `${scope.workflow} ${instanceId} not found`);
     const snapshot = this.registry.get(scope.workflow).restore(row.machineVersion, row.snapshot);
     return { row, snapshot };
   }
 
-  /** Event types the state takes at all, before asking who sends them. */
+  /**
+   * Event types the state takes at all, before asking who sends them. They follow from the state value alone (guards
+   * are not evaluated), so each machine's answer per state is kept: walking the state nodes twice per event showed.
+   */
   acceptedEventTypes(snapshot: AnyMachineSnapshot): string[] {
-    return [...new Set(getNextTransitions(snapshot).map((t) => t.eventType).filter(isClientEventType))].sort();
+    let byState = this.acceptedByState.get(snapshot.machine);
+    if (!byState) this.acceptedByState.set(snapshot.machine, (byState = new Map()));
+    const state = JSON.stringify(snapshot.value);
+    let accepted = byState.get(state);
+    if (!accepted) {
+      accepted = [...new Set(getNextTransitions(snapshot).map((t) => t.eventType).filter(isClientEventType))].sort();
+      byState.set(state, accepted);
+    }
+    return [...accepted];
   }
 
   /** The events this actor may send now: taken by the state and permitted to the actor. */
@@ -196,10 +215,11 @@ export class WorkflowEngine {
     manager: EntityManager,
     request: EventRequest,
     after: AfterCommit,
+    answering = false,
   ): Promise<{ result: AppliedEvent; next: AnyMachineSnapshot }> {
     const definition = this.registry.get(request.workflow);
     const scope = { workflow: request.workflow, jurisdictionId: request.jurisdictionId };
-    const { row, snapshot: before } = await this.getSnapshotOrFail(manager, scope, request.instanceId);
+    const { row, snapshot: before } = await this.getSnapshotOrFail(manager, scope, request.instanceId, request.visibleIf);
     const { type } = request.event;
     if (!definition.mayActorSend(type, request.actor, before.context)) {
       throw new WorkflowException(WorkflowExceptionCode.EVENT_FORBIDDEN, `You may not send ${type} to this ${request.workflow}`);
@@ -219,7 +239,7 @@ export class WorkflowEngine {
       at: at.toISOString(),
       due: await definition.dueDates(request.jurisdictionId, at),
     };
-    const [next, actions] = transition(definition.machine(row.machineVersion), before, event as never);
+    const [next, actions] = pureTransition(definition.machine(row.machineVersion), before, event);
     if (actions.length === 0 && sameSnapshot(before, next)) {
       const reason = definition.explainRefusal(before.context, event) ?? `${type} is not possible now`;
       throw new WorkflowException(WorkflowExceptionCode.EVENT_REFUSED_CONFLICT, reason, { reason });
@@ -233,28 +253,29 @@ export class WorkflowEngine {
     const hash = auditHash(row.lastEventHash, {
       instanceId: row.id, seq, eventType: type, actorUserId: request.actor.userId, fromState, toState, payload, at: event.at,
     });
-    const swapped = await this.instances.compareAndSwap(manager, {
-      id: row.id, expectedVersion: row.version, snapshot: definition.persist(next), lastEventHash: hash, at,
-    });
+    const swapped = await this.instances.compareAndSwapWithAudit(
+      manager,
+      { id: row.id, expectedVersion: row.version, snapshot: definition.persist(next), lastEventHash: hash, at },
+      {
+        jurisdictionId: row.jurisdictionId, workflow: row.workflow, seq, actorUserId: request.actor.userId, actorRoles: request.actor.roles,
+        eventType: type, fromState, toState, payload, reason, prevHash: row.lastEventHash,
+      },
+    );
     if (!swapped) {
       throw new WorkflowException(WorkflowExceptionCode.VERSION_CONFLICT, `${request.workflow} ${row.id} was changed by another event; reload and retry`);
     }
-    await this.instances.appendAudit(manager, {
-      jurisdictionId: row.jurisdictionId, workflow: row.workflow, instanceId: row.id, seq, actorUserId: request.actor.userId,
-      actorRoles: request.actor.roles, eventType: type, fromState, toState, payload, reason, at, prevHash: row.lastEventHash, hash,
-    });
     await this.syncDeadlines(manager, definition, { instanceId: row.id, jurisdictionId: row.jurisdictionId }, before, next, event, at, after);
 
     const applyScope: ApplyScope = {
-      manager, instanceId: row.id, jurisdictionId: row.jurisdictionId, seq, event, before, after: next,
+      manager, instanceId: row.id, jurisdictionId: row.jurisdictionId, seq, event, before, after: next, answering,
       send: async (inner) => {
         await this.applyWithin(manager, { ...inner, jurisdictionId: row.jurisdictionId, actor: systemActorOf(request.actor) }, after);
       },
     };
     await this.performEffects(applyScope, definition, actions, after);
-    await definition.project(applyScope);
+    const projected = await definition.project(applyScope);
     await this.notifyProjected({ manager, workflow: request.workflow, instanceId: row.id, jurisdictionId: row.jurisdictionId, event });
-    return { result: { instanceId: row.id, version: seq, state: toState, at: event.at }, next };
+    return { result: { instanceId: row.id, version: seq, state: toState, at: event.at, ...(projected ? { projected } : {}) }, next };
   }
 
   private async performEffects(
