@@ -1,5 +1,8 @@
 import { Pool } from 'pg';
-import { BenchSystem, runConcurrently } from './support/bench-system';
+import { BenchSystem, quantile, runConcurrently } from './support/bench-system';
+import { profiled } from './support/cpu-profile';
+import { inPgTransaction } from './support/pg-transaction';
+import { benchHttpClient, expectStatus } from './support/http-client';
 
 const CLIENTS = 16;
 
@@ -12,6 +15,18 @@ export interface ThroughputResult {
   apiRatio: number;
   apiP50Ms: number;
   apiP99Ms: number;
+  /** CPU time of this process (user + system) per event: the engine, or the api and its clients, beside pg's client side. */
+  baselineCpuMsPerEvent: number;
+  inProcessCpuMsPerEvent: number;
+  apiCpuMsPerEvent: number;
+}
+
+/** Runs `work` and adds the CPU time this process spent meanwhile (ms, user + system). */
+export async function withCpu<T extends object>(work: () => Promise<T>): Promise<T & { cpuMs: number }> {
+  const before = process.cpuUsage();
+  const result = await work();
+  const used = process.cpuUsage(before);
+  return { ...result, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /** One suggestion per client, filed, accepted and assigned, so each client sends events to its own instance. */
@@ -46,9 +61,7 @@ export const contactEvent = (call: number) => ({
  * entry, update the projection rows), issued with `pg` directly in one transaction.
  */
 async function rawSqlEvent(pool: Pool, id: string, call: number): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inPgTransaction(pool, async (client) => {
     const { rows } = await client.query('SELECT snapshot, version, last_event_hash, jurisdiction_id FROM workflow_instances WHERE id = $1', [id]);
     const [row] = rows;
     const snapshot = row.snapshot;
@@ -76,51 +89,63 @@ async function rawSqlEvent(pool: Pool, id: string, call: number): Promise<void> 
        ON CONFLICT (suggestion_id, unit_id, round) DO UPDATE SET contacts = EXCLUDED.contacts`,
       [id, assignment.unitId, assignment.round, row.jurisdiction_id, assignment.role, assignment.contacts, assignment.replyDueAt],
     );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
-export async function benchEventThroughput(system: BenchSystem, events: number): Promise<ThroughputResult> {
+interface Phase {
+  name: string;
+  task: (client: number, call: number) => Promise<void>;
+  seconds: number;
+  cpuMs: number;
+  latencies: number[];
+}
+
+/**
+ * Benchmark 1. The three ways are measured in interleaved rounds (raw SQL, in-process, HTTP, then again), so a load
+ * that other jobs put on the machine meanwhile weighs on all three alike rather than on whichever ran at that moment.
+ */
+export async function benchEventThroughput(system: BenchSystem, events: number, rounds = 5): Promise<ThroughputResult> {
   const { ids } = await prepare(system);
   const staff = await system.user('jtj-staff');
   const pool = new Pool({ connectionString: system.config.DATABASE_URL, max: 20 });
-  const login = await fetch(`${system.baseUrl}/api/auth/demo-login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jurisdictionCode: system.directory.code, username: 'jtj-staff' }),
-  });
-  const token = ((await login.json()) as { accessToken: string }).accessToken;
-
-  const sendOverHttp = async (client: number, call: number) => {
-    const response = await fetch(`${system.baseUrl}/api/suggestions/${ids[client % ids.length]}/events`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(contactEvent(call)),
-    });
-    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-    await response.arrayBuffer();
-  };
+  const http = benchHttpClient(system.baseUrl);
+  const token = await http.login(system.directory.code, 'jtj-staff');
+  const instance = (client: number) => ids[client % ids.length];
+  const phase = (name: string, task: Phase['task']): Phase => ({ name, task, seconds: 0, cpuMs: 0, latencies: [] });
+  const [baseline, inProcess, overHttp] = [
+    phase('events-raw-sql', (client, call) => rawSqlEvent(pool, instance(client), call)),
+    phase('events-in-process', (client, call) => system.service.sendEvent(staff, instance(client), contactEvent(call)).then(() => undefined)),
+    phase('events-http', async (client, call) => {
+      expectStatus(await http.call('POST', `/api/suggestions/${instance(client)}/events`, { token, body: contactEvent(call) }), 200, 'an event');
+    }),
+  ];
   // Warm every path (JIT, connection pools, caches) before measuring.
-  await runConcurrently({ clients: CLIENTS, total: 200 }, (client, call) => rawSqlEvent(pool, ids[client % ids.length], call));
-  await runConcurrently({ clients: CLIENTS, total: 200 }, (client, call) => system.service.sendEvent(staff, ids[client % ids.length], contactEvent(call)).then(() => undefined));
-  await runConcurrently({ clients: CLIENTS, total: 200 }, sendOverHttp);
-
-  const baseline = await runConcurrently({ clients: CLIENTS, total: events }, (client, call) => rawSqlEvent(pool, ids[client % ids.length], call));
-  const inProcess = await runConcurrently({ clients: CLIENTS, total: events }, (client, call) =>
-    system.service.sendEvent(staff, ids[client % ids.length], contactEvent(call)).then(() => undefined),
-  );
-  const overHttp = await runConcurrently({ clients: CLIENTS, total: events }, sendOverHttp);
+  for (const { task } of [baseline, inProcess, overHttp]) await runConcurrently({ clients: CLIENTS, total: 200 }, task);
+  for (let round = 0; round < rounds; round++) {
+    const total = Math.floor(events / rounds) + (round < events % rounds ? 1 : 0);
+    for (const measured of [baseline, inProcess, overHttp]) {
+      const run = await withCpu(() => profiled(`${measured.name}-${round + 1}`, () => runConcurrently({ clients: CLIENTS, total }, measured.task)));
+      measured.seconds += run.seconds;
+      measured.cpuMs += run.cpuMs;
+      measured.latencies.push(...run.latencies);
+    }
+  }
   await pool.end();
+  http.close();
+  const perSecond = (measured: Phase) => events / measured.seconds;
+  const cpuMs = (measured: Phase) => +(measured.cpuMs / events).toFixed(2);
+  const latencies = overHttp.latencies.sort((a, b) => a - b);
   return {
     events,
-    baselinePerSecond: Math.round(baseline.perSecond),
-    inProcessPerSecond: Math.round(inProcess.perSecond),
-    apiPerSecond: Math.round(overHttp.perSecond),
-    inProcessRatio: +(inProcess.perSecond / baseline.perSecond).toFixed(2),
-    apiRatio: +(overHttp.perSecond / baseline.perSecond).toFixed(2),
-    apiP50Ms: +overHttp.p50.toFixed(1),
-    apiP99Ms: +overHttp.p99.toFixed(1),
+    baselinePerSecond: Math.round(perSecond(baseline)),
+    inProcessPerSecond: Math.round(perSecond(inProcess)),
+    apiPerSecond: Math.round(perSecond(overHttp)),
+    inProcessRatio: +(perSecond(inProcess) / perSecond(baseline)).toFixed(2),
+    apiRatio: +(perSecond(overHttp) / perSecond(baseline)).toFixed(2),
+    apiP50Ms: +quantile(latencies, 0.5).toFixed(1),
+    apiP99Ms: +quantile(latencies, 0.99).toFixed(1),
+    baselineCpuMsPerEvent: cpuMs(baseline),
+    inProcessCpuMsPerEvent: cpuMs(inProcess),
+    apiCpuMsPerEvent: cpuMs(overHttp),
   };
 }

@@ -2,6 +2,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchSystem, runConcurrently } from './support/bench-system';
+import { benchHttpClient, expectStatus } from './support/http-client';
 import { contactEvent, prepare } from './event-throughput.bench';
 
 const ROOT = join(__dirname, '..');
@@ -21,21 +22,36 @@ function rssMb(pid: number): number {
   return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : 0;
 }
 
-/** The api or worker as deployed: its own process, `node -r @swc-node/register apps/<app>/src/main.ts`. */
+/** The api or worker as deployed: its own process, `node -r @swc-node/register apps/<app>/src/main.ts`, default log level. */
 async function startApp(app: 'api' | 'worker', env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')], {
-    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'log', LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/Jianyi (worker started|api listening)/.test(output)) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${app} exited (${code}):\n${output.slice(-1500)}`)));
-  });
+  const onData = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const ready = setInterval(() => {
+        if (!/"msg":"(api listening|worker started)"/.test(output)) return;
+        clearInterval(ready);
+        resolve();
+      }, 100);
+      child.once('exit', (code) => {
+        clearInterval(ready);
+        reject(new Error(`${app} exited (${code}):\n${output.slice(-1500)}`));
+      });
+    });
+  } finally {
+    // From here on its logs are read and dropped, so a full pipe never stalls it.
+    child.stdout?.removeListener('data', onData);
+    child.stderr?.removeListener('data', onData);
+    child.stdout?.resume();
+    child.stderr?.resume();
+  }
   return child;
 }
 
@@ -44,31 +60,29 @@ export async function benchMemory(system: BenchSystem, events: number): Promise<
   const { ids } = await prepare(system);
   const port = 40_000 + (process.pid % 20_000);
   const env = { DATABASE_URL: system.config.DATABASE_URL, QUEUE_PREFIX: `${system.config.QUEUE_PREFIX}-memory`, DEMO_MODE: 'true', PORT: String(port) };
-  const [api, worker] = [await startApp('api', env), await startApp('worker', env)];
+  const children: ChildProcess[] = [];
+  const started = async (app: 'api' | 'worker') => children[children.push(await startApp(app, env)) - 1];
   try {
+    const [api, worker] = [await started('api'), await started('worker')];
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const idle = { api: rssMb(api.pid as number), worker: rssMb(worker.pid as number) };
-    const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/demo-login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jurisdictionCode: system.directory.code, username: 'jtj-staff' }),
-    });
-    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const http = benchHttpClient(`http://127.0.0.1:${port}`);
+    const token = await http.login(system.directory.code, 'jtj-staff');
     const peak = { ...idle };
     const sampler = setInterval(() => {
       peak.api = Math.max(peak.api, rssMb(api.pid as number));
       peak.worker = Math.max(peak.worker, rssMb(worker.pid as number));
     }, 100);
-    await runConcurrently({ clients: CLIENTS, total: events }, async (client, call) => {
-      const response = await fetch(`${base}/api/suggestions/${ids[client % ids.length]}/events`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(contactEvent(call)),
+    try {
+      await runConcurrently({ clients: CLIENTS, total: events }, async (client, call) => {
+        expectStatus(await http.call('POST', `/api/suggestions/${ids[client % ids.length]}/events`, { token, body: contactEvent(call) }), 200, 'an event');
       });
-      if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-      await response.arrayBuffer();
-    });
-    clearInterval(sampler);
+    } finally {
+      clearInterval(sampler);
+      http.close();
+    }
     return { apiIdleMb: idle.api, workerIdleMb: idle.worker, apiUnderLoadMb: peak.api, workerUnderLoadMb: peak.worker, events };
   } finally {
-    api.kill('SIGTERM');
-    worker.kill('SIGTERM');
+    for (const child of children) child.kill('SIGTERM');
   }
 }

@@ -1,53 +1,72 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus } from 'node:os';
-import { startBenchSystem, printTable } from './support/bench-system';
+import { cpus, loadavg } from 'node:os';
+import { BenchSystem, startBenchSystem, printTable } from './support/bench-system';
 import { benchEventThroughput } from './event-throughput.bench';
 import { benchBatchAssignment } from './batch-assignment.bench';
 import { benchReminderStorm } from './reminder-storm.bench';
+import { benchVoteBurst } from './vote-burst.bench';
+import { benchPublicSearch } from './public-search.bench';
 import { benchMemory } from './memory.bench';
 
-/** `npm run bench [name …]`: runs the benchmarks, prints each table and writes bench/results/<date>.json. */
+const size = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+interface Benchmark {
+  name: string;
+  key: string;
+  title: string;
+  run(system: BenchSystem): Promise<object | object[]>;
+}
+
+const BENCHMARKS: Benchmark[] = [
+  {
+    name: 'events', key: 'eventThroughput',
+    title: '1. Event throughput (16 clients, distinct suggestions) — engine vs raw SQL doing the same writes',
+    run: (system) => benchEventThroughput(system, size('BENCH_EVENTS', 2000)),
+  },
+  {
+    name: 'batch', key: 'batchAssignment',
+    title: '2. Batch assignment in one request — engine vs raw bulk SQL of the same rows',
+    run: (system) => benchBatchAssignment(system, size('BENCH_BATCH', 10000)),
+  },
+  {
+    name: 'storm', key: 'reminderStorm',
+    title: '3. Reminder storm: deadlines due at one instant — real job handlers vs BullMQ no-op jobs',
+    run: (system) => benchReminderStorm(system, size('BENCH_STORM', 100000)),
+  },
+  {
+    name: 'votes', key: 'voteBurst',
+    title: '4. Vote burst: 60 voters × 30 items at once — ballot latency over HTTP vs raw SQL of the same statements; tally exact',
+    run: (system) => benchVoteBurst(system, size('BENCH_VOTE_ROUNDS', 5)),
+  },
+  {
+    name: 'search', key: 'publicSearch',
+    title: '5. Public search: Chinese queries over disclosed suggestions — api vs the bare SQL query (8 clients)',
+    run: (system) => benchPublicSearch(system, size('BENCH_SEARCH_DOCS', 100000), size('BENCH_SEARCH_REQUESTS', 400)),
+  },
+  {
+    name: 'memory', key: 'memory',
+    title: '6. Memory (RSS, MB) of the api and worker processes, idle and under benchmark 1',
+    run: (system) => benchMemory(system, size('BENCH_EVENTS', 2000)),
+  },
+];
+
+/** `npm run bench [events|batch|storm|votes|search|memory …]`: runs the benchmarks, prints each table and writes bench/results/<date>.json. */
 async function main(): Promise<void> {
   const only = new Set(process.argv.slice(2));
-  const wanted = (name: string) => only.size === 0 || only.has(name);
+  const unknown = [...only].filter((name) => !BENCHMARKS.some((b) => b.name === name));
+  if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(', ')}; choose from ${BENCHMARKS.map((b) => b.name).join(', ')}`);
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
-    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average at start ${loadavg()[0].toFixed(1)}`,
   };
-  if (wanted('events')) {
-    const system = await startBenchSystem('events');
+  for (const benchmark of BENCHMARKS.filter((b) => only.size === 0 || only.has(b.name))) {
+    const system = await startBenchSystem(benchmark.name);
     try {
-      results.eventThroughput = await benchEventThroughput(system, Number(process.env.BENCH_EVENTS ?? 2000));
-      printTable('1. Event throughput (16 clients, distinct suggestions) — engine vs raw SQL doing the same writes', [results.eventThroughput as Record<string, number>]);
-    } finally {
-      await system.close();
-    }
-  }
-  if (wanted('batch')) {
-    const system = await startBenchSystem('batch');
-    try {
-      results.batchAssignment = await benchBatchAssignment(system, Number(process.env.BENCH_BATCH ?? 10000));
-      printTable('2. Batch assignment in one request — engine vs raw bulk SQL of the same rows', [results.batchAssignment as Record<string, number>]);
-    } finally {
-      await system.close();
-    }
-  }
-  if (wanted('storm')) {
-    const system = await startBenchSystem('storm');
-    try {
-      results.reminderStorm = await benchReminderStorm(system, Number(process.env.BENCH_STORM ?? 100000));
-      printTable('3. Reminder storm: deadlines due at one instant — real job handlers vs BullMQ no-op jobs', [results.reminderStorm as Record<string, number>]);
-    } finally {
-      await system.close();
-    }
-  }
-  if (wanted('memory')) {
-    const system = await startBenchSystem('memory');
-    try {
-      results.memory = await benchMemory(system, Number(process.env.BENCH_EVENTS ?? 2000));
-      printTable('6. Memory (RSS, MB) of the api and worker processes, idle and under benchmark 1', [results.memory as Record<string, number>]);
+      const result = await benchmark.run(system);
+      results[benchmark.key] = result;
+      printTable(benchmark.title, (Array.isArray(result) ? result : [result]) as Array<Record<string, string | number>>);
     } finally {
       await system.close();
     }

@@ -51,11 +51,16 @@ export async function startBenchSystem(name: string): Promise<BenchSystem> {
   };
 }
 
-/** Runs `task` from `clients` concurrent loops until `total` calls are done; returns calls per second and latencies. */
+/** The q-quantile (0–1) of sorted latencies. */
+export function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** Runs `task` from `clients` concurrent loops until `total` calls are done; returns calls per second and latencies (ms, sorted). */
 export async function runConcurrently(
   { clients, total }: { clients: number; total: number },
   task: (client: number, call: number) => Promise<void>,
-): Promise<{ perSecond: number; seconds: number; p50: number; p99: number }> {
+): Promise<{ perSecond: number; seconds: number; p50: number; p99: number; latencies: number[] }> {
   const latencies: number[] = [];
   let next = 0;
   const started = process.hrtime.bigint();
@@ -70,8 +75,7 @@ export async function runConcurrently(
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { perSecond: total / seconds, seconds, p50: at(0.5), p99: at(0.99) };
+  return { perSecond: total / seconds, seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), latencies };
 }
 
 export function printTable(title: string, rows: Array<Record<string, string | number>>): void {
