@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
   AuditOutlined, BarChartOutlined, CheckSquareOutlined, BellOutlined, FileTextOutlined, GlobalOutlined, InboxOutlined, KeyOutlined, LockOutlined,
-  LogoutOutlined, MenuOutlined, PlusOutlined, ScheduleOutlined, StarOutlined, TrophyOutlined, EyeInvisibleOutlined,
+  LogoutOutlined, MenuOutlined, PlusOutlined, ScheduleOutlined, StarOutlined, TrophyOutlined, EyeInvisibleOutlined, ProfileOutlined, SettingOutlined,
 } from '@ant-design/icons';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api, session } from './api/client';
@@ -26,6 +26,8 @@ import { DisclosurePage } from './pages/DisclosurePage';
 import { FiguresPage } from './pages/FiguresPage';
 import { PublicPortal } from './pages/PublicPortal';
 import { LivelihoodBallotPage, LivelihoodVotesPage } from './pages/LivelihoodBallotPage';
+import { ReviewOpinionListDetailPage, ReviewOpinionListsPage, seesReviewLists } from './pages/ReviewOpinionListsPage';
+import { LivelihoodAdminPage, LivelihoodAdminVotePage } from './pages/LivelihoodAdminPage';
 import { can } from './roles';
 
 /** Public pages need no sign-in; everything else goes through the signed-in shell. */
@@ -90,6 +92,8 @@ function menuItems(user: AuthUser) {
     ...(can(user, 'key') ? [link('/key-suggestions', '重点建议', <StarOutlined />)] : []),
     ...(can(user, 'meetings') ? [link('/meetings', '主任会议', <ScheduleOutlined />)] : []),
     ...(can(user, 'vote') ? [link('/vote-sessions', '满意度测评', <KeyOutlined />)] : []),
+    ...(seesReviewLists(user) ? [link('/review-opinion-lists', '审议意见清单', <ProfileOutlined />)] : []),
+    ...(user.roles.includes('OFFICE') ? [link('/livelihood-admin', '票决管理', <SettingOutlined />)] : []),
     ...(can(user, 'figures') ? [link('/figures', '统计报表', <BarChartOutlined />)] : []),
     link('/notifications', '消息通知', <BellOutlined />),
     link('/password', '修改密码', <LockOutlined />),
@@ -144,6 +148,10 @@ function Shell({ user, onSignOut, onPasswordChanged }: { user: AuthUser; onSignO
             <Route path="/figures" element={<FiguresPage />} />
             <Route path="/livelihood-votes" element={<LivelihoodVotesPage />} />
             <Route path="/livelihood-votes/:id" element={<LivelihoodBallotPage />} />
+            <Route path="/review-opinion-lists" element={<ReviewOpinionListsPage />} />
+            <Route path="/review-opinion-lists/:id" element={<ReviewOpinionListDetailPage user={user} />} />
+            <Route path="/livelihood-admin" element={<LivelihoodAdminPage />} />
+            <Route path="/livelihood-admin/:id" element={<LivelihoodAdminVotePage />} />
             <Route path="*" element={<Navigate to={homeOf(user)} replace />} />
           </Routes>
         </Layout.Content>
