@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { hasRole, Role } from '@app/workflows/common/actor';
 import type { VoteSessionEventType } from '@app/workflows/vote-session';
 import { AuthUser, DirectoryRepository, JurisdictionProfileService } from '@app/accounts';
-import { Clock, FieldError, invalidInput, validateInput } from '@app/persistence';
+import { Clock, FieldError, invalidInput, validateEventBody } from '@app/persistence';
 import { requestHash, WorkflowEngine } from '@app/workflow-engine';
 import { VOTE_SESSION_WORKFLOW } from '../constants/meetings.constant';
 import { VoteSubjectKind } from '../constants/vote-subject.constant';
@@ -115,15 +115,10 @@ export class VoteSessionService {
   }
 
   private async toMachineEvent(user: AuthUser, id: string, body: Record<string, unknown>): Promise<{ type: string; [field: string]: unknown }> {
-    const type = body?.type;
-    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(EVENT_DTOS, type)) {
-      throw invalidInput([{ field: 'type', reason: `must be one of ${Object.keys(EVENT_DTOS).join(', ')}` }]);
-    }
-    const { type: _type, ...payload } = body;
-    const valid = validateInput(EVENT_DTOS[type as VoteSessionEventType], payload);
-    if (type === 'OPEN') return { type, voters: await resolveEntitledVoters(this.directory, user, valid as OpenVoteSessionDto) };
-    if (type === 'CLOSE') await this.checkItemsStillVotable(user, id);
-    return { type, ...JSON.parse(JSON.stringify(valid)) };
+    const event = validateEventBody(EVENT_DTOS, body);
+    if (event.type === 'OPEN') return { type: event.type, voters: await resolveEntitledVoters(this.directory, user, event as unknown as OpenVoteSessionDto) };
+    if (event.type === 'CLOSE') await this.checkItemsStillVotable(user, id);
+    return event;
   }
 
   /** Key suggestions named by id, then the other subjects, in ballot order: at least one, none twice. */

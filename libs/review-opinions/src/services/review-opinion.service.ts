@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { hasRole, Role } from '@app/workflows/common/actor';
-import type { ReviewListContext, ReviewListEventType } from '@app/workflows/review-opinion-list';
+import type { ReviewListContext } from '@app/workflows/review-opinion-list';
 import { AuthUser, DirectoryRepository, JurisdictionProfileService } from '@app/accounts';
 import { endOfLocalDay } from '@app/deadlines';
 import { VoteRepository, VoteSubjectKind } from '@app/meetings';
-import { Clock, invalidInput, validateInput } from '@app/persistence';
+import { Clock, invalidInput, validateEventBody } from '@app/persistence';
 import { requestHash, WorkflowEngine } from '@app/workflow-engine';
 import { REVIEW_OPINION_LIST_WORKFLOW } from '../constants/review-opinions.constant';
 import { CreateReviewListDto } from '../dtos/create-review-list.dto';
@@ -144,13 +144,7 @@ export class ReviewOpinionService {
 }
 
 function toMachineEvent(body: Record<string, unknown>): { type: string; [field: string]: unknown } {
-  const type = body?.type;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(REVIEW_EVENT_DTOS, type)) {
-    throw invalidInput([{ field: 'type', reason: `must be one of ${Object.keys(REVIEW_EVENT_DTOS).join(', ')}` }]);
-  }
-  const { type: _type, ...payload } = body;
-  const valid = validateInput(REVIEW_EVENT_DTOS[type as ReviewListEventType] as new () => object, payload);
-  return { type, ...JSON.parse(JSON.stringify(valid)) };
+  return validateEventBody(REVIEW_EVENT_DTOS, body);
 }
 
 function summaryOf(list: ReviewOpinionListEntity, items: ReviewOpinionItemEntity[]) {

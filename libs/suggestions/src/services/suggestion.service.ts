@@ -7,7 +7,7 @@ import { SuggestionContext, SuggestionEventType } from '@app/workflows/suggestio
 import { toSuggestionRules } from '@app/profiles';
 import { AuthUser, DirectoryRepository, JurisdictionProfileService } from '@app/accounts';
 import { DeadlineRepository } from '@app/deadlines';
-import { invalidInput, validateInput } from '@app/persistence';
+import { invalidInput, validateEventBody } from '@app/persistence';
 import { AppliedEvent, InstanceVisibility, requestHash, WorkflowEngine, WorkflowInstanceRepository } from '@app/workflow-engine';
 import { CreateSuggestionDto } from '../dtos/create-suggestion.dto';
 import { ListSuggestionsQueryDto } from '../dtos/list-suggestions.query.dto';
@@ -150,14 +150,7 @@ export class SuggestionService {
   }
 
   private validateEvent(body: Record<string, unknown>): { type: SuggestionEventType; [field: string]: unknown } {
-    const type = body?.type;
-    const dto = typeof type === 'string' ? SUGGESTION_EVENT_DTOS[type as SuggestionEventType] : undefined;
-    if (!dto || !Object.prototype.hasOwnProperty.call(SUGGESTION_EVENT_DTOS, type as string)) {
-      throw invalidInput([{ field: 'type', reason: `must be one of ${Object.keys(SUGGESTION_EVENT_DTOS).join(', ')}` }]);
-    }
-    const { type: _type, ...payload } = body;
-    const valid = validateInput(dto, payload);
-    return { type: type as SuggestionEventType, ...JSON.parse(JSON.stringify(valid)) };
+    return validateEventBody(SUGGESTION_EVENT_DTOS, body);
   }
 
   /** Ids an event names must exist in the caller's jurisdiction: a 400 naming the field, not a machine refusal. */
