@@ -116,6 +116,11 @@ describe('suggestion attachments', () => {
     }
     const noFile = await (await as('deputy001')).post(`/api/suggestions/${id}/attachments`, {});
     expect([noFile.status, noFile.body.errors[0].field]).toEqual([400, 'file']);
+    // Multer's own refusals (a file under another field name, two files at once) are client errors too, never a 500.
+    const url = `/api/suggestions/${id}/attachments`;
+    const otherField = await system.http().post(url).set('Authorization', await bearer('deputy001')).attach('document', PDF, { filename: 'a.pdf' });
+    const twoFiles = await system.http().post(url).set('Authorization', await bearer('deputy001')).attach('file', PDF, { filename: 'a.pdf' }).attach('file', PDF, { filename: 'b.pdf' });
+    expect([otherField.status, twoFiles.status]).toEqual([400, 400]);
     expect((await (await as('deputy001')).get(`/api/suggestions/${id}/attachments`).expect(200)).body).toEqual([]);
     expect((await history(id)).map((e) => e.eventType)).toEqual(['CREATED']);
   });
