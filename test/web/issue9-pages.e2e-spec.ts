@@ -1,18 +1,10 @@
 /// <reference lib="dom" />
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { WEB_APP_DIST } from '../../apps/api/src/serve-web-app';
-import { seedDirectory, SeededDirectory } from '../../scripts/demo/seed-directory';
+import type { Page } from 'playwright-core';
 import { actorsOf, ActingClient } from '../support/actors';
-import { startTestSystem, TestSystem } from '../support/test-system';
+import { TestSystem } from '../support/test-system';
+import { BrowserHarness, expectOk, startBrowserHarness } from './support/browser-harness';
 
 const CODE = 'issue9-web';
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DEPUTIES = 8;
 const PLACES = 3;
 const CANDIDATES = ['城区老旧小区加装电梯', '新建城北社区公园', '增设农村公交班次', '改造城东菜市场', '建设智慧停车场'];
@@ -36,49 +28,30 @@ function arrange(targets: number[], voters: number): number[][] {
  * approval ballot at phone width (at most K ticked, a confirmation, then 已投票), and the public proposal form up to its 429.
  */
 describe('web app: review opinions and livelihood projects', () => {
+  let harness: BrowserHarness;
   let system: TestSystem;
-  let directory: SeededDirectory;
-  let browser: Browser;
   let origin: string;
+  let directory: BrowserHarness['directory'];
   let office: ActingClient;
   let voteId: string;
   let candidateIds: string[];
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_APP_DIST, 'index.html'))) execFileSync('npx', ['vite', 'build', 'apps/web'], { cwd: join(__dirname, '..', '..'), stdio: 'ignore' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    system = await startTestSystem({ now: new Date() });
-    directory = await seedDirectory(system.dataSource, { code: CODE, name: '票决县', deputies: DEPUTIES });
-    const server = system.api.getHttpServer() as http.Server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    harness = await startBrowserHarness({ code: CODE, name: '票决县', deputies: DEPUTIES });
+    ({ system, origin, directory } = harness);
     office = await actorsOf(system, CODE)('office');
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await system?.close();
+    await harness?.close();
   });
 
-  afterEach(() => expect(pageErrors).toEqual([]));
+  afterEach(() => expect(harness.pageErrors).toEqual([]));
 
-  async function newPage(viewport = { width: 1280, height: 860 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  const ok = async (response: { status: number; body: unknown }, what: string) => {
-    if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as Record<string, unknown> & { id: string; state?: string; ballot?: unknown; candidates?: unknown; items?: unknown };
-  };
+  const newPage = (viewport?: { width: number; height: number }): Promise<Page> => harness.newPage(viewport);
+  const shot = (page: Page, name: string) => harness.shot(page, name);
+  const ok = (response: { status: number; body: unknown }, what: string) =>
+    expectOk<Record<string, unknown> & { id: string; state?: string; ballot?: unknown; candidates?: unknown; items?: unknown }>(response, what);
 
   it('shows an assigned review-opinion list with its closing progress, item status and the accepted unit report', async () => {
     const as = actorsOf(system, CODE);
@@ -131,13 +104,7 @@ describe('web app: review opinions and livelihood projects', () => {
   });
 
   it('a deputy on a phone approves at most K candidates, confirms, and then sees 已投票', async () => {
-    const page = await newPage({ width: 390, height: 844 });
-    await page.goto(`${origin}/`);
-    await page.getByLabel('人大（机构代码）').fill(CODE);
-    await page.getByLabel('用户名').fill('deputy001');
-    await page.getByLabel('密码').fill('jianyi-demo');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('button', { name: /退出/ }).waitFor();
+    const page = await harness.signIn('deputy001', { width: 390, height: 844 });
     await page.getByRole('button', { name: '打开菜单' }).click();
     await page.getByRole('link', { name: '民生实事票决' }).click();
     await page.getByRole('link', { name: '去投票' }).click();

@@ -1,76 +1,57 @@
 /// <reference lib="dom" />
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { WEB_APP_DIST } from '../../apps/api/src/serve-web-app';
-import { seedDirectory, SeededDirectory } from '../../scripts/demo/seed-directory';
+import type { Page } from 'playwright-core';
 import { actorsOf, ActingClient } from '../support/actors';
-import { startTestSystem, TestSystem } from '../support/test-system';
+import { TestSystem } from '../support/test-system';
+import { BrowserHarness, expectOk, pick, settle, startBrowserHarness } from './support/browser-harness';
 
 const CODE = 'issue9-staff';
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TITLE = '关于全县安全生产工作情况报告的审议意见清单';
 const OPINIONS = ['加强重点行业领域安全隐患排查。', '完善农村道路交通安全设施。', '加大安全生产宣传培训力度。'];
 const UNIT_REPORT = '已开展隐患排查 36 次，整改问题 112 个。';
 const SEND_BACK_REASON = '请补充具体整改措施和完成时限。';
 const WAIT = 15_000;
+const UNIT_NAMES = ['县发展和改革局', '县教育局', '县公安局', '县财政局', '县自然资源局', '县住房和城乡建设局'];
+const NEW_TITLE = '关于农村人居环境整治工作情况报告的审议意见清单';
+const NEW_OPINIONS: Array<[string, string]> = [
+  ['加快农村生活污水治理设施建设。', '县住房和城乡建设局'],
+  ['完善农村垃圾分类收运体系。', '县自然资源局'],
+  ['加大人居环境整治资金保障。', '县财政局'],
+];
+const PROJECT = '新建城北社区公园';
+/** Milestones with their due dates in days from today. */
+const MILESTONES: Array<[string, number]> = [['完成设计招标', 20], ['主体工程完工', 40]];
+const PROGRESS_TEXT = '设计方案已通过评审，施工单位招标完成。';
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Issue 9 staff screens in the browser: the office assigns a review-opinion list, a unit reports on its item, the office
  * closes that item (逐条销号) and sends another back; then the office opens a livelihood vote from its management screen.
  */
 describe('web app: staff screens for review-opinion lists and livelihood votes', () => {
+  let harness: BrowserHarness;
   let system: TestSystem;
-  let directory: SeededDirectory;
-  let browser: Browser;
+  let directory: BrowserHarness['directory'];
   let origin: string;
   let office: ActingClient;
   let listId: string;
   let items: Array<{ id: string; position: number }>;
-  const pageErrors: string[] = [];
+  let voteId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_APP_DIST, 'index.html'))) execFileSync('npx', ['vite', 'build', 'apps/web'], { cwd: join(__dirname, '..', '..'), stdio: 'ignore' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    system = await startTestSystem({ now: new Date() });
-    directory = await seedDirectory(system.dataSource, { code: CODE, name: '监督县', deputies: 4 });
-    const server = system.api.getHttpServer() as http.Server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    harness = await startBrowserHarness({ code: CODE, name: '监督县', deputies: 4, viewport: { width: 1366, height: 900 }, waitMs: WAIT });
+    ({ system, directory, origin } = harness);
     office = await actorsOf(system, CODE)('office');
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await system?.close();
+    await harness?.close();
   });
 
-  afterEach(() => expect(pageErrors).toEqual([]));
+  afterEach(() => expect(harness.pageErrors).toEqual([]));
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  const ok = async (response: { status: number; body: unknown }, what: string) => {
-    if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as Record<string, unknown> & { id: string; state?: string };
-  };
-
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${origin}/`);
-    await page.getByLabel('人大（机构代码）').fill(CODE);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('jianyi-demo');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('button', { name: /退出/ }).waitFor();
-    return page;
-  }
+  const shot = (page: Page, name: string) => harness.shot(page, name);
+  const signIn = (username: string): Promise<Page> => harness.signIn(username);
+  const ok = (response: { status: number; body: unknown }, what: string) => expectOk(response, what);
 
   const itemRow = (page: Page, position: number) => page.getByRole('row').filter({ hasText: OPINIONS[position - 1] });
   const statusOf = async (position: number) => {
@@ -159,10 +140,64 @@ describe('web app: staff screens for review-opinion lists and livelihood votes',
     await page.context().close();
   });
 
+  it('the office creates a list through its form; a unit closed meanwhile is shown on its item, then the list is saved', async () => {
+    const page = await signIn('office');
+    await page.getByRole('link', { name: '审议意见清单' }).click();
+    await page.getByRole('button', { name: '新建清单' }).click();
+    await page.getByRole('button', { name: '保存清单' }).click();
+    await page.getByText('请填写清单名称').waitFor();
+
+    await page.getByLabel('清单名称').fill(NEW_TITLE);
+    await page.getByLabel('审议的报告').fill('县人民政府关于农村人居环境整治工作情况的报告');
+    await page.getByLabel('常委会会议').fill('县十八届人大常委会第二十二次会议');
+    await pick(page, '书面报告单位', '县发展和改革局', true);
+    for (const [i, [content, unit]] of NEW_OPINIONS.entries()) {
+      if (i > 0) await page.getByRole('button', { name: '添加一条意见' }).click();
+      await page.getByLabel(`第 ${i + 1} 条意见`).fill(content);
+      await pick(page, `第 ${i + 1} 条承办单位`, unit, true);
+    }
+    await page.getByText(`审议意见（${NEW_OPINIONS.length} 条）`).waitFor();
+    await shot(page, 'issue9-staff-07-office-new-list-form');
+
+    // The third item's unit is closed after the form loaded it: only the server can tell, and says so under that item.
+    const closedUnitId = directory.unitIds[UNIT_NAMES.indexOf(NEW_OPINIONS[2][1])];
+    await system.dataSource.query('UPDATE handling_units SET active = false WHERE id = $1', [closedUnitId]);
+    try {
+      await page.getByRole('button', { name: '保存清单' }).click();
+      await page.getByTestId('review-item-3').getByText('不是本级现有的单位，请重新选择').waitFor();
+      expect(await page.getByTestId('review-item-1').locator('.ant-form-item-explain-error').count()).toBe(0);
+      await shot(page, 'issue9-staff-08-office-new-list-unit-refused');
+    } finally {
+      await system.dataSource.query('UPDATE handling_units SET active = true WHERE id = $1', [closedUnitId]);
+    }
+    await pick(page, '第 3 条承办单位', '县公安局', true);
+    await page.getByRole('button', { name: '保存清单' }).click();
+
+    await page.getByRole('heading', { name: NEW_TITLE }).waitFor();
+    await page.getByText('待交办').waitFor();
+    for (const [content] of NEW_OPINIONS) await page.getByRole('row').filter({ hasText: content }).waitFor();
+    await page.getByRole('row').filter({ hasText: NEW_OPINIONS[2][0] }).getByText('县公安局').waitFor();
+    await page.getByRole('link', { name: '← 返回清单列表' }).click();
+    await page.getByRole('row').filter({ hasText: NEW_TITLE }).getByText(`已销号 0 / ${NEW_OPINIONS.length} 条`).waitFor();
+    await shot(page, 'issue9-staff-09-office-lists-with-new');
+    const lists = await ok(await office.get('/api/review-opinion-lists'), 'lists') as unknown as Array<{ title: string; itemCount: number; state: string }>;
+    expect(lists.find((list) => list.title === NEW_TITLE)).toMatchObject({ itemCount: NEW_OPINIONS.length, state: 'draft' });
+    await page.context().close();
+  });
+
+  it('a unit user has no 新建清单 button', async () => {
+    const page = await signIn('fgj-staff');
+    await page.getByRole('link', { name: '审议意见清单' }).click();
+    await page.getByRole('link', { name: TITLE }).waitFor();
+    expect(await page.getByRole('button', { name: '新建清单' }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('the office opens an approved livelihood vote from its management screen', async () => {
     const gov = await actorsOf(system, CODE)('gov-office');
     const year = new Date().getFullYear();
     const vote = await ok(await gov.post('/api/livelihood-votes', { year, title: `${year}年度县政府民生实事项目`, sessionName: '县十七届人大三次会议', places: 1 }), 'create vote');
+    voteId = vote.id;
     for (const [i, title] of ['新建城北社区公园', '增设农村公交班次'].entries()) {
       await ok(await gov.post(`/api/livelihood-votes/${vote.id}/candidates`, { title, description: `${title}：建设内容和进度安排。`, unitId: directory.unitIds[i] }), title);
     }
@@ -180,5 +215,76 @@ describe('web app: staff screens for review-opinion lists and livelihood votes',
     await shot(page, 'issue9-staff-06-office-livelihood-opened');
     expect((await ok(await office.get(`/api/livelihood-votes/${vote.id}`), 'vote')).state).toBe('voting');
     await page.context().close();
+  });
+  it('the project’s unit sets milestones and reports progress; an overdue milestone shows as such', async () => {
+    // Every deputy approves the park: it is chosen and the vote moves to tracking.
+    const vote = await ok(await office.get(`/api/livelihood-votes/${voteId}`), 'vote');
+    const park = (vote.candidates as Array<{ id: string; title: string }>).find((c) => c.title === PROJECT)!.id;
+    for (let d = 1; d <= 4; d++) {
+      const deputy = await actorsOf(system, CODE)(`deputy${String(d).padStart(3, '0')}`);
+      await ok(await deputy.post(`/api/livelihood-votes/${voteId}/ballots`, { candidateIds: [park] }), `ballot ${d}`);
+    }
+    expect((await ok(await office.post(`/api/livelihood-votes/${voteId}/events`, { type: 'CLOSE' }), 'CLOSE')).state).toBe('tracking');
+
+    const page = await signIn('fgj-staff');
+    await page.getByRole('link', { name: '民生实事项目' }).click();
+    await page.getByRole('row').filter({ hasText: '项目实施中' }).getByRole('link').click();
+    const project = page.getByTestId(`project-${park}`);
+    await project.getByText('尚未设定节点').waitFor();
+    await project.getByRole('button', { name: '设定节点' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await settle(page);
+    for (const [i, [title, days]] of MILESTONES.entries()) {
+      if (i > 0) await dialog.getByRole('button', { name: '添加节点' }).click();
+      await dialog.getByLabel(`节点 ${i + 1}`, { exact: true }).fill(title);
+      const due = dialog.getByLabel(`节点 ${i + 1} 期限`);
+      await due.click();
+      await due.fill(inDays(days));
+      await due.press('Enter');
+      await settle(page);
+    }
+    await shot(page, 'issue9-staff-10-unit-milestones-form');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await page.getByText('设定节点：已完成').waitFor();
+    await project.getByRole('row').filter({ hasText: MILESTONES[0][0] }).getByText('未到期').waitFor();
+    expect(await project.getByRole('button', { name: '设定节点' }).count()).toBe(0);
+
+    await project.getByRole('button', { name: '报送进展' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await settle(page);
+    await dialog.getByLabel('完成进度').fill('35');
+    await dialog.getByRole('checkbox', { name: new RegExp(MILESTONES[0][0]) }).check();
+    await dialog.getByLabel('进展情况').fill(PROGRESS_TEXT);
+    await shot(page, 'issue9-staff-11-unit-progress-form');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await page.getByText('报送进展：已完成').waitFor();
+    await project.getByRole('row').filter({ hasText: MILESTONES[0][0] }).getByText('按期完成').waitFor();
+    await project.getByText(PROGRESS_TEXT).waitFor();
+    await project.getByText(`完成节点：${MILESTONES[0][0]}`).waitFor();
+
+    // The second milestone falls due unreported: the worker marks it overdue.
+    system.clock.set(new Date(Date.now() + (MILESTONES[1][1] + 2) * 86_400_000));
+    await system.reconcile();
+    await system.drainQueues();
+    // Back to the browser's day, so sessions and forms see the same "now" again; the overdue mark stays.
+    system.clock.set(new Date());
+    await page.reload();
+    await project.getByRole('row').filter({ hasText: MILESTONES[1][0] }).getByText('已逾期').waitFor();
+    await shot(page, 'issue9-staff-12-unit-project-tracked');
+
+    const tracked = await ok(await office.get(`/api/livelihood-votes/${voteId}`), 'vote') as unknown as { projects: Array<{ progress: number; milestones: Array<{ title: string; doneAt: string | null; overdue: boolean }>; reports: Array<{ milestoneIds: string[] }> }> };
+    expect(tracked.projects[0]).toMatchObject({ progress: 35 });
+    expect(tracked.projects[0].milestones.map((m) => [m.title, m.doneAt !== null, m.overdue])).toEqual([[MILESTONES[0][0], true, false], [MILESTONES[1][0], false, true]]);
+    expect(tracked.projects[0].reports[0].milestoneIds).toHaveLength(1);
+    await page.context().close();
+
+    // The office reads the same section, without the unit's forms.
+    const officePage = await signIn('office');
+    await officePage.goto(`${origin}/livelihood-admin/${voteId}`);
+    await officePage.getByTestId(`project-${park}`).getByText(PROGRESS_TEXT).waitFor();
+    expect(await officePage.getByRole('button', { name: '报送进展' }).count()).toBe(0);
+    await officePage.context().close();
   });
 });

@@ -1,20 +1,14 @@
 /// <reference lib="dom" />
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { startTestSystem, TestSystem } from '../support/test-system';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { WEB_APP_DIST } from '../../apps/api/src/serve-web-app';
-import { seedDirectory, SeededDirectory } from '../../scripts/demo/seed-directory';
+import type { Page } from 'playwright-core';
+import { TestSystem } from '../support/test-system';
 import { actorsOf } from '../support/actors';
 import { endOpenDeadlines } from '../support/suggestion-fixtures';
+import { BrowserHarness, pick, settle, startBrowserHarness } from './support/browser-harness';
 
 const CODE = 'web-app';
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TITLE = '关于在城东新区增设公交站点的建议';
 const SECOND_TITLE = '关于延长社区图书馆开放时间的建议';
 const REPORT_NAME = '城东新区公交站点调研报告.pdf';
@@ -29,72 +23,28 @@ const REPLY = '经研究，已在城东新区增设公交站点两处，并优�
  * the office discloses, a committee member votes on a phone, the chair watches the count, the public finds the reply.
  */
 describe('web app: each role in the browser', () => {
+  let harness: BrowserHarness;
   let system: TestSystem;
-  let directory: SeededDirectory;
-  let browser: Browser;
+  let directory: BrowserHarness['directory'];
   let origin: string;
   let suggestionId: string;
   let dataDir: string;
   let meetingId: string;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    // The api serves whatever apps/web/dist holds when it starts: build it first if nobody has.
-    if (!existsSync(join(WEB_APP_DIST, 'index.html'))) execFileSync('npx', ['vite', 'build', 'apps/web'], { cwd: join(__dirname, '..', '..'), stdio: 'ignore' });
-    mkdirSync(ARTIFACTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'jianyi-web-'));
-    system = await startTestSystem({ now: new Date(), env: { DATA_DIR: dataDir } });
-    directory = await seedDirectory(system.dataSource, { code: CODE, name: '网页县', deputies: 6 });
-    const server = system.api.getHttpServer() as http.Server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    harness = await startBrowserHarness({ code: CODE, name: '网页县', deputies: 6, env: { DATA_DIR: dataDir } });
+    ({ system, directory, origin } = harness);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (directory) await endOpenDeadlines(system, directory.jurisdictionId);
-    await system?.close();
+    if (harness) await endOpenDeadlines(system, directory.jurisdictionId);
+    await harness?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** A fresh browser (own storage) signed in through the login page with a password. */
-  async function signIn(username: string, viewport = { width: 1280, height: 860 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
-    await page.goto(`${origin}/`);
-    await page.getByLabel('人大（机构代码）').fill(CODE);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('jianyi-demo');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('button', { name: /退出/ }).waitFor();
-    return page;
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-  /** Picks an option of the antd Select labelled `label`: searchable ones by typing and Enter, others by clicking. */
-  async function pick(page: Page, label: string, option: string, searchable = false) {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await settle(page);
-    if (searchable) {
-      await input.fill(option);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: option }).waitFor();
-      await input.press('Enter');
-    } else {
-      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-    }
-    if (await page.locator('.ant-select-dropdown:visible').count()) await input.press('Escape');
-    await settle(page);
-  }
-
-  /** Lets antd's open and close animations finish, so a click lands on the element where it ends up. */
-  const settle = (page: Page) => page.waitForTimeout(350);
+  const signIn = (username: string, viewport?: { width: number; height: number }): Promise<Page> => harness.signIn(username, viewport);
+  const shot = (page: Page, name: string) => harness.shot(page, name);
 
   /** Clicks an event button on a suggestion and confirms or submits its dialog. */
   async function act(page: Page, event: string, fill?: () => Promise<void>) {
@@ -345,10 +295,7 @@ describe('web app: each role in the browser', () => {
 
   it('the public finds the disclosed reply without signing in, with the private passage hidden', async () => {
     await system.drainQueues();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    const page = await harness.newPage({ width: 390, height: 844 }, 'public');
     await page.goto(`${origin}/public/${CODE}`);
     await page.getByRole('link', { name: new RegExp(TITLE) }).waitFor();
     await shot(page, '15-public-list-phone');
@@ -374,6 +321,6 @@ describe('web app: each role in the browser', () => {
     // Attachments are for handling only: the public record of the suggestion carries none.
     const record = await page.request.get(`${origin}/api/public/${CODE}/suggestions/${suggestionId}`);
     expect(JSON.stringify(await record.json())).not.toContain(REPORT_NAME);
-    expect(pageErrors).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
   });
 });

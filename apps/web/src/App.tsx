@@ -27,7 +27,8 @@ import { FiguresPage } from './pages/FiguresPage';
 import { PublicPortal } from './pages/PublicPortal';
 import { LivelihoodBallotPage, LivelihoodVotesPage } from './pages/LivelihoodBallotPage';
 import { ReviewOpinionListDetailPage, ReviewOpinionListsPage, seesReviewLists } from './pages/ReviewOpinionListsPage';
-import { LivelihoodAdminPage, LivelihoodAdminVotePage } from './pages/LivelihoodAdminPage';
+import { NewReviewListPage } from './pages/NewReviewListPage';
+import { LivelihoodAdminPage, LivelihoodAdminVotePage, managesLivelihoodProjects } from './pages/LivelihoodAdminPage';
 import { can } from './roles';
 
 /** Public pages need no sign-in; everything else goes through the signed-in shell. */
@@ -93,7 +94,7 @@ function menuItems(user: AuthUser) {
     ...(can(user, 'meetings') ? [link('/meetings', '主任会议', <ScheduleOutlined />)] : []),
     ...(can(user, 'vote') ? [link('/vote-sessions', '满意度测评', <KeyOutlined />)] : []),
     ...(seesReviewLists(user) ? [link('/review-opinion-lists', '审议意见清单', <ProfileOutlined />)] : []),
-    ...(user.roles.includes('OFFICE') ? [link('/livelihood-admin', '票决管理', <SettingOutlined />)] : []),
+    ...(managesLivelihoodProjects(user) ? [link('/livelihood-admin', user.roles.includes('OFFICE') ? '票决管理' : '民生实事项目', <SettingOutlined />)] : []),
     ...(can(user, 'figures') ? [link('/figures', '统计报表', <BarChartOutlined />)] : []),
     link('/notifications', '消息通知', <BellOutlined />),
     link('/password', '修改密码', <LockOutlined />),
@@ -148,10 +149,11 @@ function Shell({ user, onSignOut, onPasswordChanged }: { user: AuthUser; onSignO
             <Route path="/figures" element={<FiguresPage />} />
             <Route path="/livelihood-votes" element={<LivelihoodVotesPage />} />
             <Route path="/livelihood-votes/:id" element={<LivelihoodBallotPage />} />
-            <Route path="/review-opinion-lists" element={<ReviewOpinionListsPage />} />
+            <Route path="/review-opinion-lists" element={<ReviewOpinionListsPage user={user} />} />
+            <Route path="/review-opinion-lists/new" element={<NewReviewListPage />} />
             <Route path="/review-opinion-lists/:id" element={<ReviewOpinionListDetailPage user={user} />} />
             <Route path="/livelihood-admin" element={<LivelihoodAdminPage />} />
-            <Route path="/livelihood-admin/:id" element={<LivelihoodAdminVotePage />} />
+            <Route path="/livelihood-admin/:id" element={<LivelihoodAdminVotePage user={user} />} />
             <Route path="*" element={<Navigate to={homeOf(user)} replace />} />
           </Routes>
         </Layout.Content>

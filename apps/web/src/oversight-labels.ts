@@ -57,7 +57,17 @@ const REASON_TEXT: Array<[RegExp, string]> = [
   [/must not be blank|should not be empty/, '不能为空'],
   [/must be a string/, '必须是文字'],
   [/approves (\d+) candidates; a ballot may approve at most (\d+)/, '选了 $1 项，每张选票最多只能选 $2 项'],
+  [/no active unit of this jurisdiction/, '不是本级现有的单位，请重新选择'],
+  [/must be a UUID/, '请从列表中选择'],
+  [/must contain at least (\d+) elements/, '至少需要 $1 条'],
+  [/must contain no more than (\d+) elements/, '最多 $1 条'],
 ];
+
+/** A reason the API gives in English for one field, in words; unknown ones as they came. */
+export function reasonInWords(reason: string): string {
+  const known = REASON_TEXT.find(([pattern]) => pattern.test(reason));
+  return known ? reason.replace(new RegExp(`.*${known[0].source}.*`), known[1]) : reason;
+}
 
 /** The Chinese text of an answer of these screens: known codes and fields in words, else the client's own description. */
 export function oversightErrorText(error: unknown): string {
@@ -66,9 +76,13 @@ export function oversightErrorText(error: unknown): string {
   if (CODE_TEXT[body.code]) return CODE_TEXT[body.code];
   if (body.errors?.length) {
     return `提交的内容有误：${body.errors.map(({ field, reason }) => {
-      const known = REASON_TEXT.find(([pattern]) => pattern.test(reason));
-      return `${FIELD_TEXT[field] ?? field}${known ? reason.replace(new RegExp(`.*${known[0].source}.*`), known[1]) : ` ${reason}`}`;
+      const words = reasonInWords(reason);
+      return `${FIELD_TEXT[field] ?? field}${words === reason ? ` ${reason}` : words}`;
     }).join('；')}`;
   }
   return error.message;
 }
+
+/** A livelihood vote's heading: its title, prefixed with the year unless the title already names it. */
+export const livelihoodVoteTitle = (vote: { year: number; title: string }) =>
+  (vote.title.includes(`${vote.year}`) ? vote.title : `${vote.year}年 · ${vote.title}`);

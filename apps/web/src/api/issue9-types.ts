@@ -103,15 +103,32 @@ export interface LivelihoodMilestone {
   overdue: boolean;
 }
 
-export interface PublicLivelihoodProject {
+/** A progress report on a chosen project, with the milestones it marked done. */
+export interface LivelihoodProgressReport {
+  percent: number;
+  text: string;
+  milestoneIds: string[];
+  reportedAt: string;
+}
+
+/** A chosen project through the year, as both the public site and the staff screen read it. */
+interface LivelihoodProjectProgress {
   projectId: string;
   title: string;
   unit: string | null;
   progress: number;
   completed: boolean;
   milestones: LivelihoodMilestone[];
-  reports: Array<{ percent: number; text: string; reportedAt: string }>;
+  reports: LivelihoodProgressReport[];
+}
+
+export interface PublicLivelihoodProject extends LivelihoodProjectProgress {
   satisfaction: PublishedScore | null;
+}
+
+/** The staff view of a chosen project: the standing committee's score once recorded. */
+export interface LivelihoodProject extends LivelihoodProjectProgress {
+  score: { voteSessionId: string; passed: boolean } | null;
 }
 
 export interface PublicLivelihoodProgress extends LivelihoodVoteSummary {
@@ -121,7 +138,7 @@ export interface PublicLivelihoodProgress extends LivelihoodVoteSummary {
 
 /** A vote as a signed-in user reads it: the open round's turnout (never its counts) and the events the caller may send. */
 export interface LivelihoodVote extends LivelihoodVoteSummary {
-  candidates: Array<PublicCandidate & { withdrawn: boolean; outcome: CandidateOutcome | null }>;
+  candidates: Array<PublicCandidate & { unitId: string | null; withdrawn: boolean; outcome: CandidateOutcome | null }>;
   ballot: {
     round: number;
     candidateIds: string[];
@@ -132,6 +149,11 @@ export interface LivelihoodVote extends LivelihoodVoteSummary {
     returnedMe: boolean;
   } | null;
   result: LivelihoodResult;
+  projects: LivelihoodProject[];
+  /** Progress reports to the standing committee so far, and how many fell due unreported. */
+  committeeReports: number;
+  progressOverdue: number;
+  openDeadlines: Array<{ key: string; kind: 'PROJECT_MILESTONE' | 'PROGRESS_REPORT'; dueAt: string; unitId: string | null }>;
   allowedEvents: string[];
 }
 

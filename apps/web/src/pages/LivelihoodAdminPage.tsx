@@ -1,14 +1,24 @@
 import { Alert, Card, Space, Spin, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { LivelihoodVote, LivelihoodVoteSummary } from '../api/issue9-types';
+import type { AuthUser } from '../api/types';
+import { LivelihoodProjects } from '../components/LivelihoodProjects';
 import { WorkflowEventBar, WorkflowEventButton, type EventField, type EventSpec } from '../components/WorkflowEventButton';
-import { LIVELIHOOD_STATE_LABELS, OUTCOME, SOURCE_LABELS } from '../oversight-labels';
+import { LIVELIHOOD_STATE_LABELS, OUTCOME, SOURCE_LABELS, livelihoodVoteTitle } from '../oversight-labels';
 import { useApi } from '../useApi';
 import { ResultCard } from './PublicLivelihoodPage';
 
 const stateTag = (state: string) => <Tag color={state === 'voting' || state === 'runoff' ? 'red' : 'default'}>{LIVELIHOOD_STATE_LABELS[state] ?? state}</Tag>;
 
-/** The office's view of the year's livelihood-project votes, with their state. */
+/**
+ * Who has the livelihood screens: the office runs the vote, the government office collects candidates and reports,
+ * a unit reports on the projects it carries out.
+ */
+export function managesLivelihoodProjects(user: AuthUser): boolean {
+  return Boolean(user.unitId) || user.roles.some((role) => role === 'OFFICE' || role === 'GOV_OFFICE');
+}
+
+/** The staff's view of the year's livelihood-project votes, with their state. */
 export function LivelihoodAdminPage() {
   const { data, error, loading } = useApi<LivelihoodVoteSummary[]>('/livelihood-votes');
   return (
@@ -41,8 +51,11 @@ const VOTE_EVENTS: Record<string, EventSpec> = {
   CANCEL: { fields: [REASON], danger: true },
 };
 
-/** One vote for the office: candidates, the open round's turnout, results, and a button per event it may send now. */
-export function LivelihoodAdminVotePage() {
+/**
+ * One vote for the staff: candidates, the open round's turnout, results, the chosen projects' milestones and progress,
+ * and a button per event the caller may send now.
+ */
+export function LivelihoodAdminVotePage({ user }: { user: AuthUser }) {
   const { id } = useParams();
   const { data, error, loading, reload } = useApi<LivelihoodVote>(`/livelihood-votes/${id}`);
   if (error) return <Alert type="error" showIcon title={error} />;
@@ -52,8 +65,8 @@ export function LivelihoodAdminVotePage() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Link to="/livelihood-admin">← 返回列表</Link>
-      <Card title={<Typography.Title level={2} className="page-title">{data.year}年 · {data.title}</Typography.Title>} extra={stateTag(data.state)}>
-        <p className="muted">{data.sessionName} · 应选 {data.places} 项{data.electorate ? ` · 有表决权代表 ${data.electorate} 名` : ''}</p>
+      <Card title={<Typography.Title level={2} className="page-title">{livelihoodVoteTitle(data)}</Typography.Title>} extra={stateTag(data.state)}>
+        <p className="muted card-lead">{data.sessionName} · 应选 {data.places} 项{data.electorate ? ` · 有表决权代表 ${data.electorate} 名` : ''}</p>
         {data.ballot ? (
           <Alert type="info" showIcon style={{ marginBottom: 12 }}
             title={`第 ${data.ballot.round} 轮投票进行中：已收回 ${data.ballot.returned} / ${data.ballot.entitled} 张选票（计票结果在结束投票后公布）`} />
@@ -78,6 +91,7 @@ export function LivelihoodAdminVotePage() {
             },
           ]} />
       </Card>
+      {data.projects.length ? <LivelihoodProjects vote={data} user={user} onDone={reload} /> : null}
       {data.result.rounds.length ? <ResultCard result={{ ...data.result, votingOpen: Boolean(data.ballot) }} /> : null}
     </Space>
   );

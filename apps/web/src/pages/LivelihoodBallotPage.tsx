@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Checkbox, List, Result, Space, Spin
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import type { LivelihoodVote, LivelihoodVoteSummary } from '../api/issue9-types';
-import { LIVELIHOOD_STATE_LABELS, oversightErrorText } from '../oversight-labels';
+import { LIVELIHOOD_STATE_LABELS, livelihoodVoteTitle, oversightErrorText } from '../oversight-labels';
 import { useApi } from '../useApi';
 import { ResultCard } from './PublicLivelihoodPage';
 
@@ -15,7 +15,7 @@ export function LivelihoodVotesPage() {
       {error ? <Alert type="error" showIcon title={error} /> : null}
       <List loading={loading} dataSource={data ?? []} rowKey="id" locale={{ emptyText: '暂无民生实事项目票决' }} renderItem={(vote) => (
         <List.Item actions={[<Link key="open" to={`/livelihood-votes/${vote.id}`}>{vote.state === 'voting' ? '去投票' : '查看'}</Link>]}>
-          <List.Item.Meta title={<Link to={`/livelihood-votes/${vote.id}`}>{vote.year}年 · {vote.title}</Link>}
+          <List.Item.Meta title={<Link to={`/livelihood-votes/${vote.id}`}>{livelihoodVoteTitle(vote)}</Link>}
             description={<Space wrap size={4}><Tag color={vote.state === 'voting' ? 'red' : 'default'}>{LIVELIHOOD_STATE_LABELS[vote.state] ?? vote.state}</Tag><span>{vote.sessionName} · 应选 {vote.places} 项</span></Space>} />
         </List.Item>
       )} />
@@ -34,7 +34,7 @@ export function LivelihoodBallotPage() {
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Link to="/livelihood-votes">← 返回列表</Link>
       <div className="ballot">
-        <Typography.Title level={2} className="page-title">{data.year}年 · {data.title}</Typography.Title>
+        <Typography.Title level={2} className="page-title">{livelihoodVoteTitle(data)}</Typography.Title>
         <div className="muted" style={{ margin: '4px 0 12px' }}>{data.sessionName} · <Tag>{LIVELIHOOD_STATE_LABELS[data.state] ?? data.state}</Tag></div>
         {!ballot ? <Alert type="info" showIcon title="现在没有进行中的投票。" /> : null}
         {ballot && !ballot.entitledMe ? <Alert type="warning" showIcon title="您不在本轮有表决权的代表名单中。" /> : null}

@@ -6,7 +6,7 @@ import type {
   LivelihoodResult, LivelihoodRound, LivelihoodVoteSummary, PublicCandidate, PublicLivelihoodProgress, PublicLivelihoodProject,
 } from '../api/issue9-types';
 import { ScoreTable } from '../components/ScoreTable';
-import { LIVELIHOOD_STATE_LABELS, OUTCOME, SOURCE_LABELS, oversightErrorText } from '../oversight-labels';
+import { LIVELIHOOD_STATE_LABELS, OUTCOME, SOURCE_LABELS, livelihoodVoteTitle, oversightErrorText } from '../oversight-labels';
 import { useApi } from '../useApi';
 
 const day = (iso: string | null) => (iso ? dayjs(iso).format('YYYY年M月D日') : '—');
@@ -31,7 +31,7 @@ export function PublicLivelihoodPage({ base }: { base: string }) {
         <>
           <Space wrap>
             <Select aria-label="年度" style={{ width: 320 }} value={vote.id} onChange={setChosenId}
-              options={(votes.data ?? []).map((v) => ({ value: v.id, label: `${v.year}年 · ${v.title}` }))} />
+              options={(votes.data ?? []).map((v) => ({ value: v.id, label: livelihoodVoteTitle(v) }))} />
             <Tag color="blue">{LIVELIHOOD_STATE_LABELS[vote.state] ?? vote.state}</Tag>
             <span className="muted">{vote.sessionName} · 应选 {vote.places} 项</span>
           </Space>

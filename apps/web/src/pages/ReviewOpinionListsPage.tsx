@@ -1,6 +1,7 @@
-import { Alert, Card, Descriptions, Progress, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Progress, Space, Spin, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { AuthUser, Named } from '../api/types';
 import { WorkflowEventBar, WorkflowEventButton, type EventField, type EventSpec } from '../components/WorkflowEventButton';
 import { REVIEW_ITEM_STATUS, REVIEW_LIST_STATE_LABELS } from '../oversight-labels';
@@ -54,10 +55,12 @@ const when = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD 
 const stateTag = (state: string) => <Tag color={state === 'handling' ? 'processing' : state === 'done' ? 'green' : 'default'}>{REVIEW_LIST_STATE_LABELS[state] ?? state}</Tag>;
 
 /** The review-opinion lists the caller may see (all for the office, a unit's own), with their state and closing progress. */
-export function ReviewOpinionListsPage() {
+export function ReviewOpinionListsPage({ user }: { user: AuthUser }) {
   const { data, error, loading } = useApi<ReviewListRow[]>('/review-opinion-lists');
+  const navigate = useNavigate();
   return (
-    <Card title={<Typography.Title level={2} className="page-title">审议意见清单</Typography.Title>}>
+    <Card title={<Typography.Title level={2} className="page-title">审议意见清单</Typography.Title>}
+      extra={createsReviewLists(user) ? <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/review-opinion-lists/new')}>新建清单</Button> : null}>
       {error ? <Alert type="error" showIcon title={error} /> : null}
       <Table<ReviewListRow> rowKey="id" loading={loading} dataSource={data ?? []} pagination={false} scroll={{ x: 720 }}
         locale={{ emptyText: '暂无审议意见清单' }}
@@ -181,6 +184,11 @@ export function ReviewOpinionListDetailPage({ user }: { user: AuthUser }) {
       </Card>
     </Space>
   );
+}
+
+/** Only the office turns adopted opinions into a list (ReviewOpinionService.create). */
+export function createsReviewLists(user: AuthUser): boolean {
+  return user.roles.includes('OFFICE');
 }
 
 const REVIEW_READERS = ['OFFICE', 'GOV_OFFICE', 'GOV_LEADER', 'SC_LEADER', 'COUNCIL_MEMBER', 'SC_MEMBER', 'ADMIN'];

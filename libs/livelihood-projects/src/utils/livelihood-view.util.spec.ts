@@ -22,11 +22,18 @@ describe(resultView.name, () => {
 });
 
 describe(progressView.name, () => {
-  it('shows each project with its unit, milestones, reports and completion', () => {
-    const projects = [{ id: 'a', unitId: 'u1', milestones: [], progress: 100, reportCount: 1, lastReportAt: null, score: null }];
-    const reports = [{ projectId: 'a', percent: 100, text: '竣工', reportedAt: new Date('2026-09-10T02:00:00Z') }, { projectId: 'b', percent: 5, text: 'x', reportedAt: new Date() }];
+  it('shows each project with its unit, milestones, reports (with the milestones each marked done) and completion', () => {
+    const milestone = { id: 'm1', title: '竣工验收', dueAt: '2026-09-30T15:59:59.999Z', doneAt: '2026-09-10T02:00:00.000Z', overdue: false };
+    const projects = [{ id: 'a', unitId: 'u1', milestones: [milestone], progress: 100, reportCount: 1, lastReportAt: null, score: null }];
+    const reports = [
+      { projectId: 'a', percent: 100, text: '竣工', milestoneIds: ['m1'], reportedAt: new Date('2026-09-10T02:00:00Z') },
+      { projectId: 'b', percent: 5, text: 'x', milestoneIds: [], reportedAt: new Date() },
+    ];
     expect(progressView({ projects }, candidates, reports, (id) => (id === 'u1' ? '县发改局' : null))).toEqual([
-      { projectId: 'a', title: '项目a', unit: '县发改局', progress: 100, completed: true, milestones: [], reports: [{ percent: 100, text: '竣工', reportedAt: reports[0].reportedAt }], score: null },
+      {
+        projectId: 'a', title: '项目a', unit: '县发改局', progress: 100, completed: true, milestones: [milestone],
+        reports: [{ percent: 100, text: '竣工', milestoneIds: ['m1'], reportedAt: reports[0].reportedAt }], score: null,
+      },
     ]);
   });
 });

@@ -51,6 +51,8 @@ export interface ProgressReportFacts {
   projectId: string;
   percent: number;
   text: string;
+  /** Milestones the report marked done. */
+  milestoneIds: string[];
   reportedAt: Date;
 }
 
@@ -70,7 +72,7 @@ export function progressView(
       progress: project.progress,
       completed: project.progress === 100,
       milestones: project.milestones.map(({ id, title, dueAt, doneAt, overdue }) => ({ id, title, dueAt, doneAt, overdue })),
-      reports: reports.filter((r) => r.projectId === project.id).map(({ percent, text, reportedAt }) => ({ percent, text, reportedAt })),
+      reports: reports.filter((r) => r.projectId === project.id).map(({ percent, text, milestoneIds, reportedAt }) => ({ percent, text, milestoneIds, reportedAt })),
       score: project.score,
     };
   });
