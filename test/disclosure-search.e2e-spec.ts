@@ -173,6 +173,27 @@ describe('online disclosure and Chinese search', () => {
     await publicGet('/search', 400);
   });
 
+  it('orders public matches by rank, then the suggestion number, and counts them on every page', async () => {
+    const searchWord = async (query: string) => (await publicGet(`/search?q=${encodeURIComponent('建议')}${query}`)).body;
+    // The number search orders by is a copy on the document: it must be the suggestion's own.
+    const [{ stale }] = await system.dataSource.query(
+      'SELECT count(*)::int AS stale FROM search_documents d JOIN suggestions s ON s.id = d.suggestion_id WHERE d.is_public AND d.number IS DISTINCT FROM s.number');
+    expect(stale).toBe(0);
+    const expected: Array<{ id: string }> = await system.dataSource.query(
+      `SELECT s.id FROM search_documents d JOIN suggestions s ON s.id = d.suggestion_id
+        WHERE d.jurisdiction_id = $1 AND d.is_public AND d.public_vector @@ to_tsquery('simple', '建议')
+        ORDER BY ts_rank_cd(d.public_vector, to_tsquery('simple', '建议')) DESC, s.number, s.id`,
+      [directory.jurisdictionId],
+    );
+    expect(expected.length).toBe(2);
+    const all = await searchWord('');
+    expect({ total: all.total, ids: all.items.map((item: { id: string }) => item.id) }).toEqual({ total: 2, ids: expected.map((row) => row.id) });
+    const second = await searchWord('&page=2&pageSize=1');
+    expect({ total: second.total, ids: second.items.map((item: { id: string }) => item.id) }).toEqual({ total: 2, ids: [expected[1].id] });
+    // A page past the last match still says how many there are.
+    expect(await searchWord('&page=3&pageSize=1')).toMatchObject({ total: 2, items: [], page: 3, pageSize: 1 });
+  });
+
   it('offers the disclosed set as open data with a documented schema', async () => {
     const schema = (await publicGet('/open-data/schema')).body;
     const json = (await publicGet('/open-data/suggestions.json')).body;

@@ -18,6 +18,10 @@ export class SearchDocumentEntity {
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 
+  /** The suggestion's number, copied so public search can order its matches without joining every one of them. */
+  @Column({ name: 'number', type: 'integer', nullable: true })
+  number: number | null;
+
   @Column({ name: 'is_public', type: 'boolean', default: false })
   isPublic: boolean;
 

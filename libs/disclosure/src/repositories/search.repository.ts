@@ -9,6 +9,7 @@ export interface SearchDocumentInput {
   suggestionId: string;
   jurisdictionId: string;
   sessionId: string;
+  number: number | null;
   isPublic: boolean;
   staffTitle: string;
   staffBody: string;
@@ -43,6 +44,25 @@ export interface SessionOrder {
 // Title words weigh more than body words in the ranking (A > B).
 const VECTOR = (title: string, body: string) => `setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${body}), 'B')`;
 
+/**
+ * Public search in one statement ($1 tsquery text, $2 jurisdiction, $3 limit, $4 offset). Every match is ranked and
+ * counted inside search_documents alone (number is copied there for the tie-break); only the page shown is joined to
+ * its suggestion and session. The count row comes back even when the page is empty, with null page columns.
+ */
+export const PUBLIC_SEARCH_SQL = `WITH matches AS (
+    SELECT d.suggestion_id, d.number, ts_rank_cd(d.public_vector, to_tsquery('simple', $1)) AS rank
+      FROM search_documents d
+     WHERE d.jurisdiction_id = $2 AND d.is_public AND d.public_vector @@ to_tsquery('simple', $1)),
+  page AS (SELECT * FROM matches ORDER BY rank DESC, number ASC, suggestion_id ASC LIMIT $3 OFFSET $4)
+SELECT t.total, s.id AS "suggestionId", page.rank, d.public_title AS title, d.public_body AS body, d.public_body AS content,
+       s.number AS number, s.session_id AS "sessionId", cs.name AS "sessionName", s.category AS category,
+       s.classification AS classification, s.state AS state
+  FROM (SELECT count(*)::int AS total FROM matches) t
+  LEFT JOIN (page INNER JOIN search_documents d ON d.suggestion_id = page.suggestion_id
+                  INNER JOIN suggestions s ON s.id = page.suggestion_id
+                  INNER JOIN congress_sessions cs ON cs.id = s.session_id) ON true
+ ORDER BY page.rank DESC, page.number ASC, page.suggestion_id ASC`;
+
 /** The full-text index: writes one document per suggestion and ranks matches with PostgreSQL full text. */
 @Injectable()
 export class SearchRepository {
@@ -51,16 +71,16 @@ export class SearchRepository {
   async upsert(manager: EntityManager, doc: SearchDocumentInput): Promise<void> {
     await manager.query(
       `INSERT INTO search_documents (suggestion_id, jurisdiction_id, session_id, is_public, staff_title, staff_body, staff_vector,
-                                     public_title, public_body, public_vector, indexed_at)
+                                     public_title, public_body, public_vector, indexed_at, number)
        VALUES ($1, $2, $3, $4, $5, $6, ${VECTOR('$7', '$8')}, $9, $10,
-               CASE WHEN $4 THEN ${VECTOR('$11', '$12')} END, $13)
-       ON CONFLICT (suggestion_id) DO UPDATE SET session_id = EXCLUDED.session_id, is_public = EXCLUDED.is_public,
+               CASE WHEN $4 THEN ${VECTOR('$11', '$12')} END, $13, $14)
+       ON CONFLICT (suggestion_id) DO UPDATE SET session_id = EXCLUDED.session_id, number = EXCLUDED.number, is_public = EXCLUDED.is_public,
          staff_title = EXCLUDED.staff_title, staff_body = EXCLUDED.staff_body, staff_vector = EXCLUDED.staff_vector,
          public_title = EXCLUDED.public_title, public_body = EXCLUDED.public_body, public_vector = EXCLUDED.public_vector,
          indexed_at = EXCLUDED.indexed_at`,
       [
         doc.suggestionId, doc.jurisdictionId, doc.sessionId, doc.isPublic, doc.staffTitle, doc.staffBody, doc.staffTokens.title,
-        doc.staffTokens.body, doc.publicTitle, doc.publicBody, doc.publicTokens?.title ?? '', doc.publicTokens?.body ?? '', doc.at,
+        doc.staffTokens.body, doc.publicTitle, doc.publicBody, doc.publicTokens?.title ?? '', doc.publicTokens?.body ?? '', doc.at, doc.number,
       ],
     );
   }
@@ -80,10 +100,8 @@ export class SearchRepository {
 
   /** Published documents only, ranked; the texts returned are the redacted ones. */
   async searchPublic(scope: TenantScope, tsQuery: string, page: { limit: number; offset: number }): Promise<{ hits: SearchHit[]; total: number }> {
-    const query = this.hitQuery('public')
-      .andWhere('d.jurisdiction_id = :jurisdictionId AND d.is_public', { jurisdictionId: scope.jurisdictionId })
-      .andWhere(`d.public_vector @@ to_tsquery('simple', :tsQuery)`, { tsQuery });
-    return this.page(query, page);
+    const rows: Array<Record<string, unknown> & { total: number }> = await this.dataSource.query(PUBLIC_SEARCH_SQL, [tsQuery, scope.jurisdictionId, page.limit, page.offset]);
+    return { hits: rows.filter((row) => row.suggestionId !== null).map(toHit), total: rows[0]?.total ?? 0 };
   }
 
   /** Documents the user may read under the suggestion read policy, ranked; original texts. */

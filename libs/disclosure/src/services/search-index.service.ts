@@ -49,7 +49,7 @@ export class SearchIndexService implements OnModuleInit {
     const staffBody = [source.content, ...source.replies.map((reply) => reply.text), source.decision?.summary ?? ''].filter(Boolean).join('\n');
     const publicBody = isPublic ? publicBodyOf(view) : null;
     await this.search.upsert(manager, {
-      suggestionId, jurisdictionId: scope.jurisdictionId, sessionId: source.sessionId, isPublic,
+      suggestionId, jurisdictionId: scope.jurisdictionId, sessionId: source.sessionId, number: source.number, isPublic,
       staffTitle: source.title, staffBody, staffTokens: { title: tokens(source.title), body: tokens(staffBody) },
       publicTitle: isPublic ? view.title : null, publicBody,
       publicTokens: isPublic ? { title: tokens(view.title), body: tokens(publicBody as string) } : null,
