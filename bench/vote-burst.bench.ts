@@ -1,13 +1,17 @@
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import { VoteRepository } from '@app/meetings';
 import { BenchSystem, quantile, runConcurrently } from './support/bench-system';
 import { BenchHttpClient, benchHttpClient, expectStatus } from './support/http-client';
 import { inPgTransaction } from './support/pg-transaction';
+import { profiled } from './support/cpu-profile';
 
 const ITEMS = 30;
 const VOTERS = 60;
 const CHOICES = ['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'] as const;
 type Choice = (typeof CHOICES)[number];
-const TALLY_COLUMN: Record<Choice, string> = { SATISFIED: 'satisfied', BASICALLY_SATISFIED: 'basically_satisfied', UNSATISFIED: 'unsatisfied' };
+/** The repository only for its statements: those the baseline runs take a manager and never touch its data source. */
+const BARE_VOTES = new VoteRepository(undefined as unknown as DataSource);
 
 /** A fixed, varied pattern, so the exact count of every option on every item is known in advance. */
 const choiceOf = (voter: number, item: number): Choice => CHOICES[(voter * 7 + item * 3) % 3 === 0 ? 2 : (voter + item) % 2];
@@ -81,40 +85,29 @@ async function prepareVoting(system: BenchSystem, http: BenchHttpClient): Promis
   return { sessionId: session.id, jurisdictionId: directory.jurisdictionId, itemIds, voterIds, tokens };
 }
 
+/** An EntityManager stand-in on a bare `pg` pool or client: the repository's statements, without TypeORM around them. */
+const bareManager = (pg: Pool | PoolClient) => ({ query: async (sql: string, params: unknown[]) => (await pg.query(sql, params)).rows }) as unknown as EntityManager;
+
 /**
- * The floor: per ballot the statements the ballot service runs, issued with `pg` directly in one transaction (session
- * state under a share lock, entitlement, the session's items, receipts, counters in item order), then the voter's receipts.
+ * The floor: per ballot the statement the ballot service runs (the checks under the session's share lock, then the
+ * receipts and counter shards), issued with `pg` directly. It is the repository's own statement, so the two cannot
+ * drift apart.
  */
 async function rawSqlBallot(pool: Pool, voting: Voting, voter: number, choices: Array<{ itemId: string; choice: Choice }>): Promise<void> {
   const voterId = voting.voterIds[voter];
-  await inPgTransaction(pool, async (client) => {
-    const state = await client.query(`SELECT snapshot FROM workflow_instances WHERE id = $1 AND jurisdiction_id = $2 AND workflow = 'vote-session' FOR SHARE`, [
-      voting.sessionId, voting.jurisdictionId,
-    ]);
-    if (state.rows[0]?.snapshot?.value !== 'open') throw new Error('the session is not open');
-    const entitled = await client.query('SELECT 1 FROM vote_entitlements WHERE vote_session_id = $1 AND user_id = $2', [voting.sessionId, voterId]);
-    if (entitled.rowCount !== 1) throw new Error('not entitled');
-    await client.query('SELECT id FROM vote_items WHERE vote_session_id = $1', [voting.sessionId]);
-    const inserted = await client.query(
-      `INSERT INTO vote_receipts (vote_item_id, voter_user_id, vote_session_id, jurisdiction_id)
-       SELECT item, $2, $3, $4 FROM unnest($1::uuid[]) AS item ON CONFLICT DO NOTHING RETURNING vote_item_id`,
-      [choices.map((c) => c.itemId), voterId, voting.sessionId, voting.jurisdictionId],
-    );
-    if (inserted.rowCount !== choices.length) throw new Error('already voted');
-    for (const { itemId, choice } of [...choices].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
-      await client.query(`UPDATE vote_tallies SET ${TALLY_COLUMN[choice]} = ${TALLY_COLUMN[choice]} + 1 WHERE vote_item_id = $1`, [itemId]);
-    }
-  });
-  await pool.query('SELECT vote_item_id FROM vote_receipts WHERE jurisdiction_id = $1 AND vote_session_id = $2 AND voter_user_id = $3', [
-    voting.jurisdictionId, voting.sessionId, voterId,
-  ]);
+  const cast = await BARE_VOTES.castBallot({ jurisdictionId: voting.jurisdictionId }, { sessionId: voting.sessionId, voterId, choices }, bareManager(pool));
+  if (cast === null || cast === 'ALREADY_CAST' || cast.receipted !== choices.length || cast.counted !== choices.length) {
+    throw new Error(`the ballot was not counted: ${JSON.stringify(cast)}`);
+  }
 }
 
 /** Whether the counters hold exactly the fixed pattern's counts of every option on every item. */
 async function tallyIsExact(pool: Pool, voting: Voting): Promise<boolean> {
-  const { rows } = await pool.query('SELECT vote_item_id AS "itemId", satisfied, basically_satisfied AS "basicallySatisfied", unsatisfied FROM vote_tallies WHERE vote_session_id = $1', [
-    voting.sessionId,
-  ]);
+  const { rows } = await pool.query(
+    `SELECT vote_item_id AS "itemId", sum(satisfied)::int AS satisfied, sum(basically_satisfied)::int AS "basicallySatisfied", sum(unsatisfied)::int AS unsatisfied
+       FROM vote_tallies WHERE vote_session_id = $1 GROUP BY vote_item_id`,
+    [voting.sessionId],
+  );
   return voting.itemIds.every((itemId, item) => {
     const row = rows.find((r) => r.itemId === itemId);
     const expected = (choice: Choice) => Array.from({ length: VOTERS }, (_, v) => choiceOf(v, item)).filter((c) => c === choice).length;
@@ -122,10 +115,13 @@ async function tallyIsExact(pool: Pool, voting: Voting): Promise<boolean> {
   });
 }
 
-/** Takes the ballots back (receipts and counters), so the next burst starts from an open session no one has voted in. */
+/** Takes the ballots back (receipts, and counter shards masked afresh), so the next burst starts from an open session no one has voted in. */
 async function resetBallots(pool: Pool, voting: Voting): Promise<void> {
   await pool.query('DELETE FROM vote_receipts WHERE vote_session_id = $1', [voting.sessionId]);
-  await pool.query('UPDATE vote_tallies SET satisfied = 0, basically_satisfied = 0, unsatisfied = 0 WHERE vote_session_id = $1', [voting.sessionId]);
+  await inPgTransaction(pool, async (client) => {
+    await client.query('DELETE FROM vote_tallies WHERE vote_session_id = $1', [voting.sessionId]);
+    await BARE_VOTES.insertEmptyTallies(bareManager(client), { jurisdictionId: voting.jurisdictionId }, voting.sessionId);
+  });
 }
 
 type Caster = (voter: number, choices: Array<{ itemId: string; choice: Choice }>) => Promise<void>;
@@ -169,8 +165,8 @@ export async function benchVoteBurst(system: BenchSystem, paperRounds: number): 
       const api: number[] = [];
       let exact = true;
       for (let round = 0; round < rounds; round++) {
-        for (const [caster, into] of [[overSql, baseline], [overHttp, api]] as const) {
-          into.push(...(await burst(voting, caster, mode, 1)));
+        for (const [caster, into, way] of [[overSql, baseline, 'sql'], [overHttp, api, 'http']] as const) {
+          into.push(...(await profiled(`votes-${mode}-${way}-${round + 1}`, () => burst(voting, caster, mode, 1))));
           exact &&= await tallyIsExact(pool, voting);
           const last = mode === 'paper' && round === rounds - 1 && caster === overHttp;
           if (!last) await resetBallots(pool, voting);

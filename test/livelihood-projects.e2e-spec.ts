@@ -213,6 +213,17 @@ describe('livelihood projects by deputies’ vote: 200 deputies, 15 candidates, 
     const rest = await inChunks(deputies.slice(20, DEPUTIES - ABSENT), 20, (d, i) => ballot(d, choices(i + 20)));
     expect(rest.every((r) => r.status === 200)).toBe(true);
     await refusedAll([['a second ballot', () => ballot(deputies[5], choices(5)), 409, 'LIVELIHOOD_BALLOT_ALREADY_CAST_CONFLICT']]);
+    // A ballot adds 1 or 0 to one random shard of every candidate: the rows carrying a deputy's transaction (shared with
+    // their receipt) name every candidate, never only the approved ones, and a shard shows masked offsets, not a count.
+    const lastWriters = await query<{ rows: number }>(
+      `SELECT count(*)::int AS rows FROM livelihood_ballot_tallies t
+        WHERE t.vote_id = $1 AND EXISTS (SELECT 1 FROM livelihood_ballot_receipts r WHERE r.vote_id = $1 AND r.xmin = t.xmin) GROUP BY t.xmin`,
+      [voteId],
+    );
+    expect(lastWriters.length).toBeGreaterThan(0);
+    expect(lastWriters.every((w) => w.rows === candidates.length)).toBe(true);
+    const readable = await query<{ n: number }>('SELECT count(*)::int AS n FROM livelihood_ballot_tallies WHERE vote_id = $1 AND approvals BETWEEN 0 AND $2', [voteId, DEPUTIES]);
+    expect(readable[0].n).toBeLessThan(5);
 
     // While the round is open: turnout only, for the office and on the public site no count at all.
     const open = await vote();
@@ -275,7 +286,7 @@ describe('livelihood projects by deputies’ vote: 200 deputies, 15 candidates, 
     const receipts = await columns('livelihood_ballot_receipts');
     const tallies = await columns('livelihood_ballot_tallies');
     expect(receipts.map((c) => c.name)).toEqual(['jurisdiction_id', 'round', 'vote_id', 'voter_user_id']);
-    expect(tallies.map((c) => c.name)).toEqual(['approvals', 'candidate_id', 'jurisdiction_id', 'round', 'vote_id']);
+    expect(tallies.map((c) => c.name)).toEqual(['approvals', 'candidate_id', 'jurisdiction_id', 'round', 'shard', 'vote_id']);
     for (const c of [...receipts, ...tallies]) {
       expect({ column: c.name, type: c.type }).toEqual({ column: c.name, type: expect.not.stringMatching(/time|date|serial/) });
       expect(c.default ?? '').not.toMatch(/nextval|now|uuid|random/);

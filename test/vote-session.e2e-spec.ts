@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TALLY_SHARDS } from '@app/meetings';
 import { seedDirectory, SeededDirectory } from '../scripts/demo/seed-directory';
 import { actorsOf, ActingClient } from './support/actors';
 import { startTestSystem, TestSystem } from './support/test-system';
@@ -118,6 +119,18 @@ describe('satisfaction vote: bad input, secret ballot, live count, 60 voters × 
     expect(await tallied()).toBe(0);
   });
 
+  it('keeps nothing of a paper when an item has no counter shard to count in (a fault, not the voter\'s)', async () => {
+    const [taken] = await system.dataSource.query('DELETE FROM vote_tallies WHERE vote_item_id = $1 RETURNING *', [items[1].id]);
+    try {
+      const paper = await ballot(await as(voterName(0)), [{ itemId: items[0].id, choice: 'SATISFIED' }, { itemId: items[1].id, choice: 'SATISFIED' }]);
+      expect(paper.status).toBe(500);
+      expect(await receipts()).toBe(0);
+      expect(await tallied()).toBe(0);
+    } finally {
+      await system.dataSource.query('INSERT INTO vote_tallies SELECT * FROM json_populate_recordset(NULL::vote_tallies, $1)', [JSON.stringify(taken)]);
+    }
+  });
+
   it('streams the live count of ballots returned to the chair, never a choice', async () => {
     const server = system.api.getHttpServer() as http.Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -171,6 +184,7 @@ describe('satisfaction vote: bad input, secret ballot, live count, 60 voters × 
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(VOTERS - 1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(VOTERS - 1);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'BALLOT_ALREADY_CAST_CONFLICT')).toBe(true);
     expect(Date.now() - started).toBeLessThan(30_000);
     // A second vote on an item already voted is refused and leaves nothing behind.
     const again = await ballot(voters[0], [{ itemId: items[0].id, choice: 'UNSATISFIED' }]);
@@ -178,6 +192,16 @@ describe('satisfaction vote: bad input, secret ballot, live count, 60 voters × 
     expect(again.body.code).toBe('BALLOT_ALREADY_CAST_CONFLICT');
     expect(await receipts()).toBe(VOTERS * ITEMS);
     expect(await tallied()).toBe(VOTERS * ITEMS);
+    // The counters are shards that start at random offsets summing to zero: the sum is exact, yet a shard, whose
+    // current version carries its last voter's transaction id (the same as that voter's receipts), shows no count.
+    const shards: Array<{ counts: number[]; lastVoterKnown: boolean }> = await system.dataSource.query(
+      `SELECT ARRAY[t.satisfied, t.basically_satisfied, t.unsatisfied] AS counts, EXISTS (SELECT 1 FROM vote_receipts r WHERE r.xmin = t.xmin) AS "lastVoterKnown"
+         FROM vote_tallies t WHERE t.vote_session_id = $1`,
+      [sessionId],
+    );
+    expect(shards).toHaveLength(ITEMS * TALLY_SHARDS);
+    expect(shards.some((shard) => shard.lastVoterKnown)).toBe(true);
+    expect(shards.filter((shard) => shard.counts.every((n) => n >= 0 && n <= VOTERS))).toEqual([]);
 
     const closed = (await chair.post(`/api/vote-sessions/${sessionId}/events`, { type: 'CLOSE' }).expect(200)).body;
     for (const [i, item] of closed.items.entries()) {
@@ -201,8 +225,8 @@ describe('satisfaction vote: bad input, secret ballot, live count, 60 voters × 
     const tallyColumns = await columns('vote_tallies');
     // Who: the voter and the item, nothing that says what or when.
     expect(receiptColumns.map((c) => c.name)).toEqual(['jurisdiction_id', 'vote_item_id', 'vote_session_id', 'voter_user_id']);
-    // What: counters per item, nothing that says who or when or in what order.
-    expect(tallyColumns.map((c) => c.name)).toEqual(['basically_satisfied', 'jurisdiction_id', 'satisfied', 'unsatisfied', 'vote_item_id', 'vote_session_id']);
+    // What: counters per item (in shards drawn at random per ballot), nothing that says who or when or in what order.
+    expect(tallyColumns.map((c) => c.name)).toEqual(['basically_satisfied', 'jurisdiction_id', 'satisfied', 'shard', 'unsatisfied', 'vote_item_id', 'vote_session_id']);
     for (const c of [...receiptColumns, ...tallyColumns]) {
       expect({ column: c.name, type: c.type }).toEqual({ column: c.name, type: expect.not.stringMatching(/time|date|serial/) });
       expect(c.default ?? '').not.toMatch(/nextval|now|uuid|random/);

@@ -20,3 +20,4 @@ export * from './utils/vote-result-view.util';
 export { VoteRepository, type SubjectVoteResult } from './repositories/vote.repository';
 export * from './meetings.module';
 export * from './meetings-http.module';
+export * from './utils/tally-shard.util';

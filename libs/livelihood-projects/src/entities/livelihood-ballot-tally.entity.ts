@@ -1,8 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Secret ballot, part two: WHAT was approved in a round, as one counter per candidate (no voter, no time, no row
- * per ballot). Read by nobody while the round is open; taken into the CLOSE event and deleted when it closes.
+ * Secret ballot, part two: WHAT was approved in a round, as counters per candidate (no voter, no time, no row per
+ * ballot), spread over TALLY_SHARDS masked shards whose sum is the candidate's approvals (tally-shard.util.ts in
+ * meetings says why that keeps the secret). Read by nobody while the round is open; summed into the CLOSE event
+ * and deleted when it closes.
  */
 @Entity({ name: 'livelihood_ballot_tallies' })
 export class LivelihoodBallotTallyEntity {
@@ -14,6 +16,10 @@ export class LivelihoodBallotTallyEntity {
 
   @PrimaryColumn({ name: 'candidate_id', type: 'uuid' })
   candidateId: string;
+
+  /** Drawn at random per ballot, never from the voter. */
+  @PrimaryColumn({ type: 'int' })
+  shard: number;
 
   @Column({ name: 'jurisdiction_id', type: 'uuid' })
   jurisdictionId: string;

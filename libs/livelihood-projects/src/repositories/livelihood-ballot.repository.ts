@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { updatedRows } from '@app/persistence';
+import { addToShardsCtes, ballotCte, maskedShardRows, ShardedTally, shardedBallotParams } from '@app/meetings';
 import type { CandidateApprovals } from '@app/workflows/livelihood-vote';
 
 interface TenantScope {
@@ -12,6 +12,9 @@ interface Round {
   voteId: string;
   round: number;
 }
+
+/** A candidate's counter shards in a round: a ballot adds 1 (approved) or 0 to one random shard of each. */
+const LIVELIHOOD_TALLY: ShardedTally = { table: 'livelihood_ballot_tallies', key: 'candidate_id', counters: ['approvals'] };
 
 /**
  * Entitlements and the two halves of the secret approval ballot: receipts (who) and tallies (what), per round.
@@ -35,17 +38,18 @@ export class LivelihoodBallotRepository {
     return { voterUserIds: voters.map((v) => v.id), electorate: count };
   }
 
-  /** OPEN / OPEN_RUNOFF: who may vote in the round, and an empty counter per candidate on its ballot. */
+  /** OPEN / OPEN_RUNOFF: who may vote in the round, and empty counters per candidate on its ballot (masked shards summing to zero). */
   async fixEntitledVoters(manager: EntityManager, scope: TenantScope, round: Round, voters: string[], candidateIds: string[]): Promise<void> {
     await manager.query(
       `INSERT INTO livelihood_ballot_entitlements (vote_id, round, voter_user_id, jurisdiction_id)
        SELECT $1, $2, voter, $3 FROM unnest($4::uuid[]) AS voter`,
       [round.voteId, round.round, scope.jurisdictionId, voters],
     );
+    const shards = maskedShardRows(candidateIds, LIVELIHOOD_TALLY.counters.length);
     await manager.query(
-      `INSERT INTO livelihood_ballot_tallies (vote_id, round, candidate_id, jurisdiction_id)
-       SELECT $1, $2, candidate, $3 FROM unnest($4::uuid[]) AS candidate`,
-      [round.voteId, round.round, scope.jurisdictionId, candidateIds],
+      `INSERT INTO livelihood_ballot_tallies (vote_id, round, jurisdiction_id, candidate_id, shard, approvals)
+       SELECT $1, $2, $3, t.* FROM unnest($4::uuid[], $5::int[], $6::int[]) AS t`,
+      [round.voteId, round.round, scope.jurisdictionId, shards.keys, shards.shards, ...shards.counters],
     );
   }
 
@@ -57,39 +61,41 @@ export class LivelihoodBallotRepository {
     return rows.length === 1;
   }
 
-  /** The voter's receipt for the round; false when they had returned a ballot already (nothing is written then). */
-  async insertReceipt(manager: EntityManager, scope: TenantScope, round: Round, userId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO livelihood_ballot_receipts (vote_id, round, voter_user_id, jurisdiction_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING voter_user_id`,
-      [round.voteId, round.round, userId, scope.jurisdictionId],
+  /**
+   * One ballot in one statement: the voter's receipt for the round (who) and, for every candidate on the round's
+   * ballot, approved or not, a random shard of its counter (what) plus 1 or 0, locked in candidate order so concurrent
+   * ballots never deadlock. Touching every candidate keeps the rows carrying this transaction's xmin from naming the
+   * approved ones. Returns whether the receipt was new and the shards counted; the caller rolls back otherwise.
+   */
+  async castBallot(
+    manager: EntityManager,
+    scope: TenantScope,
+    ballot: Round & { voterId: string; candidateIds: string[]; approvedIds: string[] },
+  ): Promise<{ receipted: boolean; counted: number }> {
+    const approved = new Set(ballot.approvedIds);
+    const params = shardedBallotParams(LIVELIHOOD_TALLY, ballot.candidateIds.map((key) => ({ key, amounts: [approved.has(key) ? 1 : 0] })));
+    const next = params.length + 1;
+    const [row]: Array<{ receipted: boolean; counted: number }> = await manager.query(
+      `WITH ${ballotCte(LIVELIHOOD_TALLY, 1)}, ${addToShardsCtes(LIVELIHOOD_TALLY, `t.vote_id = $${next} AND t.round = $${next + 1}`)},
+            receipt AS (
+              INSERT INTO livelihood_ballot_receipts (vote_id, round, voter_user_id, jurisdiction_id) VALUES ($${next}, $${next + 1}, $${next + 2}, $${next + 3})
+              ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT EXISTS (SELECT 1 FROM receipt) AS receipted, (SELECT count(*)::int FROM counted) AS counted`,
+      [...params, ballot.voteId, ballot.round, ballot.voterId, scope.jurisdictionId],
     );
-    return rows.length === 1;
-  }
-
-  /** Adds one approval per candidate, in candidate-id order so that concurrent ballots lock counters alike and never deadlock. */
-  async addApprovals(manager: EntityManager, round: Round, candidateIds: string[]): Promise<void> {
-    for (const candidateId of [...candidateIds].sort()) {
-      const changed = updatedRows(
-        await manager.query(
-          'UPDATE livelihood_ballot_tallies SET approvals = approvals + 1 WHERE vote_id = $1 AND round = $2 AND candidate_id = $3 RETURNING 1',
-          [round.voteId, round.round, candidateId],
-        ),
-      );
-      if (changed.length !== 1) throw new Error(`No tally for candidate ${candidateId} in round ${round.round}`);
-    }
+    return row;
   }
 
   /**
-   * CLOSE: the final counters and the ballots returned; the counters are deleted, so no row holding approvals keeps
-   * a voter's transaction id (PostgreSQL's xmin) once the round is closed. The counts live on in the CLOSE event.
+   * CLOSE: the final counters (the sum of each candidate's shards) and the ballots returned; the counters are deleted,
+   * so no row holding approvals keeps a voter's transaction id (PostgreSQL's xmin) once the round is closed. The counts
+   * live on in the CLOSE event.
    */
   async takeTallies(manager: EntityManager, round: Round): Promise<{ tallies: CandidateApprovals[]; ballotsReturned: number }> {
-    const tallies = updatedRows<CandidateApprovals>(
-      await manager.query(
-        `DELETE FROM livelihood_ballot_tallies WHERE vote_id = $1 AND round = $2 RETURNING candidate_id AS "candidateId", approvals`,
-        [round.voteId, round.round],
-      ),
+    const tallies: CandidateApprovals[] = await manager.query(
+      `WITH taken AS (DELETE FROM livelihood_ballot_tallies WHERE vote_id = $1 AND round = $2 RETURNING candidate_id, approvals)
+       SELECT candidate_id AS "candidateId", sum(approvals)::int AS approvals FROM taken GROUP BY candidate_id`,
+      [round.voteId, round.round],
     );
     const [{ count }]: Array<{ count: number }> = await manager.query(
       'SELECT count(*)::int AS count FROM livelihood_ballot_receipts WHERE vote_id = $1 AND round = $2',

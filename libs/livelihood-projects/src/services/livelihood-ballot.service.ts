@@ -12,8 +12,9 @@ import { LivelihoodBallotRepository } from '../repositories/livelihood-ballot.re
 import { checkApprovals } from '../utils/approval-ballot.util';
 
 /**
- * 差额票决 ballots. One ballot per entitled deputy and round writes a receipt (who) and bumps the approved candidates'
- * counters (what) in one transaction, and nothing else: no audit entry, no log line, no id or time that pairs them.
+ * 差额票决 ballots. One ballot per entitled deputy and round writes a receipt (who) and adds 1 or 0 to a counter shard of
+ * every candidate on the ballot (what) in one transaction, and nothing else: no audit entry, no log line, no id or time
+ * that pairs them.
  */
 @Injectable()
 export class LivelihoodBallotService {
@@ -38,10 +39,13 @@ export class LivelihoodBallotService {
       }
       const problem = checkApprovals(dto.candidateIds, ballot);
       if (problem) throw invalidInput([problem]);
-      if (!(await this.ballots.insertReceipt(manager, user, round, user.userId))) {
+      const written = await this.ballots.castBallot(manager, user, {
+        ...round, voterId: user.userId, candidateIds: ballot.candidateIds, approvedIds: dto.candidateIds.map((id) => id.toLowerCase()),
+      });
+      if (!written.receipted) {
         throw new LivelihoodException(LivelihoodExceptionCode.LIVELIHOOD_BALLOT_ALREADY_CAST_CONFLICT, `You already returned your ballot in round ${ballot.round}; nothing was recorded`);
       }
-      await this.ballots.addApprovals(manager, round, dto.candidateIds.map((id) => id.toLowerCase()));
+      if (written.counted !== ballot.candidateIds.length) throw new Error(`Counted ${written.counted} of ${ballot.candidateIds.length} candidates in round ${ballot.round}: a tally shard is missing`);
       return { round: ballot.round, ballotReturned: true as const };
     });
   }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { updatedRows } from '@app/persistence';
-import { WorkflowInstanceRepository } from '@app/workflow-engine';
 import type { EntitledVoter, ItemResult, ItemTally, VoteChoice } from '@app/workflows/vote-session';
 import { VoteItemEntity } from '../entities/vote-item.entity';
 import { VoteSessionEntity } from '../entities/vote-session.entity';
 import { ACTIVE_VOTE_STATES, VOTE_SESSION_WORKFLOW } from '../constants/meetings.constant';
+import { addToShardsCtes, ballotCte, maskedShardRows, ShardedTally, shardedBallotParams } from '../utils/tally-shard.util';
 import type { TenantScope } from './key-proposal.repository';
 
 /** An item as sessions and announcements show it: the subject's number and title as voted on. */
@@ -54,16 +54,65 @@ const TALLY_COLUMN: Record<VoteChoice, string> = {
   UNSATISFIED: 'unsatisfied',
 };
 
+/** An item's counter shards: a ballot adds 1 to its choice's column and 0 to the others, in one random shard. */
+const VOTE_TALLY: ShardedTally = { table: 'vote_tallies', key: 'vote_item_id', counters: Object.values(TALLY_COLUMN) };
+
+/** What a ballot paper found (state, entitlement, items not in the session, the voter's earlier receipts) and wrote. */
+export interface CastBallotRow {
+  state: string;
+  entitled: boolean;
+  unknownItemIds: string[];
+  votedItemIds: string[];
+  receipted: number;
+  counted: number;
+}
+
+/** Whether `error` is PostgreSQL's error `code`, as TypeORM wraps it. */
+const isPgError = (error: unknown, code: string) => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === code;
+const isUniqueViolation = (error: unknown) => isPgError(error, '23505');
+
+/** The text a ballot statement fails with when an item had no counter shard: counted n of m items. */
+const SHARD_MISSING_TEXT = 'no counter shard for every item: counted ';
+const SHARD_MISSING = `'${SHARD_MISSING_TEXT}'`;
+
+/**
+ * The ballot statement (see VoteRepository.castBallot): the `ballot` parameters first, then after `ballotParams` of
+ * them the session, the jurisdiction, the voter and the workflow name.
+ */
+function castBallotSql(ballotParams: number): string {
+  const [session, jurisdiction, voter, workflow] = [1, 2, 3, 4].map((i) => `$${ballotParams + i}`);
+  return `WITH ${ballotCte(VOTE_TALLY, 1)},
+        session AS MATERIALIZED (
+          SELECT w.id, w.snapshot->>'value' AS state FROM workflow_instances w
+           WHERE w.id = ${session} AND w.jurisdiction_id = ${jurisdiction} AND w.workflow = ${workflow} FOR SHARE OF w),
+        guard AS MATERIALIZED (
+          SELECT s.state,
+                 EXISTS (SELECT 1 FROM vote_entitlements e WHERE e.vote_session_id = s.id AND e.user_id = ${voter}) AS entitled,
+                 ARRAY(SELECT b.vote_item_id::text FROM ballot b
+                        WHERE NOT EXISTS (SELECT 1 FROM vote_items i WHERE i.id = b.vote_item_id AND i.vote_session_id = s.id)) AS "unknownItemIds",
+                 ARRAY(SELECT r.vote_item_id::text FROM vote_receipts r WHERE r.vote_session_id = s.id AND r.voter_user_id = ${voter}) AS "votedItemIds"
+            FROM session s),
+        accepted AS MATERIALIZED (
+          SELECT state = 'open' AND entitled AND cardinality("unknownItemIds") = 0
+                 AND NOT EXISTS (SELECT 1 FROM ballot b JOIN vote_receipts r ON r.vote_item_id = b.vote_item_id AND r.voter_user_id = ${voter}) AS ok
+            FROM guard),
+        receipts AS (
+          INSERT INTO vote_receipts (vote_item_id, voter_user_id, vote_session_id, jurisdiction_id)
+          SELECT vote_item_id, ${voter}, ${session}, ${jurisdiction} FROM ballot WHERE (SELECT ok FROM accepted) RETURNING 1),
+        ${addToShardsCtes(VOTE_TALLY, '(SELECT ok FROM accepted)')}
+   SELECT g.*, r.n AS receipted, c.n AS counted,
+          -- Should an item have no shard to count in (a bug, never a voter's doing), the statement fails and keeps nothing.
+          CASE WHEN r.n <> c.n THEN (${SHARD_MISSING} || c.n || ' of ' || r.n)::int END AS unreachable
+     FROM guard g, (SELECT count(*)::int AS n FROM receipts) r, (SELECT count(*)::int AS n FROM counted) c`;
+}
+
 /**
  * Vote sessions, their items, entitlements and the two halves of the secret ballot: receipts (who) and
  * tallies (what). Every method takes the tenant scope or runs inside a transaction the engine opened for it.
  */
 @Injectable()
 export class VoteRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly instances: WorkflowInstanceRepository,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insertSession(manager: EntityManager, session: VoteSessionEntity, subjects: VoteSubjectRow[]): Promise<void> {
     await manager.getRepository(VoteSessionEntity).insert(session);
@@ -133,7 +182,7 @@ export class VoteRepository {
     );
   }
 
-  /** OPEN: the entitled voters, one ballot per voter on every item, and an empty tally per item. */
+  /** OPEN: the entitled voters, one ballot per voter on every item, and an empty tally per item: masked shards summing to zero. */
   async fixEntitledVoters(manager: EntityManager, scope: TenantScope, sessionId: string, voters: EntitledVoter[]): Promise<void> {
     await manager.query(
       `INSERT INTO vote_entitlements (vote_session_id, user_id, jurisdiction_id, kind)
@@ -141,20 +190,18 @@ export class VoteRepository {
       [sessionId, scope.jurisdictionId, voters.map((v) => v.userId), voters.map((v) => v.kind)],
     );
     await manager.query('UPDATE vote_items SET ballots_issued = $2 WHERE vote_session_id = $1', [sessionId, voters.length]);
-    await manager.query(
-      `INSERT INTO vote_tallies (vote_item_id, vote_session_id, jurisdiction_id)
-       SELECT id, vote_session_id, jurisdiction_id FROM vote_items WHERE vote_session_id = $1`,
-      [sessionId],
-    );
+    await this.insertEmptyTallies(manager, scope, sessionId);
   }
 
-  /**
-   * The session's state as of now, holding a share lock on its workflow instance until the ballot commits:
-   * CLOSE updates that row first, so it waits for ballots in flight, and a ballot after it sees `closed`.
-   */
-  async lockStateForBallot(manager: EntityManager, scope: TenantScope, sessionId: string): Promise<string | null> {
-    const snapshot = await this.instances.lockSnapshot(manager, { ...scope, workflow: VOTE_SESSION_WORKFLOW }, sessionId, 'SHARE');
-    return snapshot ? String(snapshot.value) : null;
+  /** Every item's counter shards, masked by fresh zero-sum offsets, so they count nothing yet. */
+  async insertEmptyTallies(manager: EntityManager, scope: TenantScope, sessionId: string): Promise<void> {
+    const items: Array<{ id: string }> = await manager.query('SELECT id FROM vote_items WHERE vote_session_id = $1', [sessionId]);
+    const shards = maskedShardRows(items.map((item) => item.id), VOTE_TALLY.counters.length);
+    await manager.query(
+      `INSERT INTO vote_tallies (vote_item_id, shard, satisfied, basically_satisfied, unsatisfied, vote_session_id, jurisdiction_id)
+       SELECT t.*, $6::uuid, $7::uuid FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::int[]) AS t`,
+      [shards.keys, shards.shards, ...shards.counters, sessionId, scope.jurisdictionId],
+    );
   }
 
   async isEntitled(manager: EntityManager, sessionId: string, userId: string): Promise<boolean> {
@@ -162,43 +209,48 @@ export class VoteRepository {
     return rows.length === 1;
   }
 
-  async itemIdsOf(manager: EntityManager, sessionId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await manager.query('SELECT id FROM vote_items WHERE vote_session_id = $1', [sessionId]);
-    return rows.map((row) => row.id);
-  }
-
-  /** Writes the receipts of one voter's ballot; returns the items they had already voted on (nothing is kept then). */
-  async insertReceipts(manager: EntityManager, scope: TenantScope, sessionId: string, voterId: string, itemIds: string[]): Promise<string[]> {
-    const inserted = new Set(
-      (
-        (await manager.query(
-          `INSERT INTO vote_receipts (vote_item_id, voter_user_id, vote_session_id, jurisdiction_id)
-           SELECT item, $2, $3, $4 FROM unnest($1::uuid[]) AS item ON CONFLICT DO NOTHING RETURNING vote_item_id AS "itemId"`,
-          [itemIds, voterId, sessionId, scope.jurisdictionId],
-        )) as Array<{ itemId: string }>
-      ).map((row) => row.itemId),
-    );
-    return itemIds.filter((id) => !inserted.has(id));
-  }
-
-  /** Adds one choice to an item's counters. Callers go in item-id order so concurrent ballots never deadlock. */
-  async addToTally(manager: EntityManager, itemId: string, choice: VoteChoice): Promise<void> {
-    const column = TALLY_COLUMN[choice];
-    await manager.query(`UPDATE vote_tallies SET ${column} = ${column} + 1 WHERE vote_item_id = $1`, [itemId]);
+  /**
+   * One ballot paper in one statement, so it is one transaction holding its locks for one round trip:
+   * - `session` takes a share lock on the session's workflow instance: CLOSE updates that row first, so it waits
+   *   for ballots in flight, and a ballot after it re-reads the row and finds it `closed`;
+   * - `guard` checks the state, the voter's entitlement, the items and the voter's earlier receipts;
+   * - only if all is well, the receipts (who) and, for each item, the ballot's random shard of its counters (what),
+   *   locked in item order so concurrent papers never deadlock.
+   * A receipt that a concurrent paper of the same voter wrote first fails the whole statement: ALREADY_CAST then;
+   * null when there is no such session.
+   */
+  async castBallot(
+    scope: TenantScope,
+    ballot: { sessionId: string; voterId: string; choices: Array<{ itemId: string; choice: VoteChoice }> },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CastBallotRow | 'ALREADY_CAST' | null> {
+    const amounts = (choice: VoteChoice) => VOTE_TALLY.counters.map((column) => (column === TALLY_COLUMN[choice] ? 1 : 0));
+    const params = shardedBallotParams(VOTE_TALLY, ballot.choices.map((c) => ({ key: c.itemId, amounts: amounts(c.choice) })));
+    try {
+      const [row]: CastBallotRow[] = await manager.query(
+        castBallotSql(params.length),
+        [...params, ballot.sessionId, scope.jurisdictionId, ballot.voterId, VOTE_SESSION_WORKFLOW],
+      );
+      return row ?? null;
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'ALREADY_CAST';
+      if (isPgError(error, '22P02') && String((error as Error).message).includes(SHARD_MISSING_TEXT)) throw new Error(`Vote session ${ballot.sessionId}: ${(error as Error).message}`);
+      throw error;
+    }
   }
 
   /**
-   * CLOSE: reads the final counters and deletes them, so that no row holding choices keeps a voter's
+   * CLOSE: sums the final counter shards and deletes them, so that no row holding choices keeps a voter's
    * transaction id (PostgreSQL's xmin) once the session is closed; the results live on in vote_items.
    */
   async takeTallies(manager: EntityManager, sessionId: string): Promise<Array<ItemTally & { itemId: string; subjectKind: string; subjectId: string }>> {
-    return updatedRows<ItemTally & { itemId: string; subjectKind: string; subjectId: string }>(
-      await manager.query(
-        `DELETE FROM vote_tallies t USING vote_items i WHERE t.vote_session_id = $1 AND i.id = t.vote_item_id
-         RETURNING t.vote_item_id AS "itemId", i.subject_kind AS "subjectKind", i.subject_id AS "subjectId", t.satisfied,
-                   t.basically_satisfied AS "basicallySatisfied", t.unsatisfied`,
-        [sessionId],
-      ),
+    return manager.query(
+      `WITH taken AS (DELETE FROM vote_tallies WHERE vote_session_id = $1 RETURNING vote_item_id, satisfied, basically_satisfied, unsatisfied)
+       SELECT t.vote_item_id AS "itemId", i.subject_kind AS "subjectKind", i.subject_id AS "subjectId", sum(t.satisfied)::int AS satisfied,
+              sum(t.basically_satisfied)::int AS "basicallySatisfied", sum(t.unsatisfied)::int AS unsatisfied
+         FROM taken t JOIN vote_items i ON i.id = t.vote_item_id
+        GROUP BY t.vote_item_id, i.subject_kind, i.subject_id`,
+      [sessionId],
     );
   }
 

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { exhaustMap, distinctUntilChanged, filter, from, map, Observable, takeWhile, timer } from 'rxjs';
 import { hasRole, Role } from '@app/workflows/common/actor';
 import { AuthUser } from '@app/accounts';
@@ -8,7 +6,7 @@ import { invalidInput } from '@app/persistence';
 import { LIVE_COUNT_INTERVAL_MS } from '../constants/meetings.constant';
 import { CastBallotDto } from '../dtos/vote-session.dto';
 import { MeetingsException, MeetingsExceptionCode } from '../exceptions/meetings.exception';
-import { LiveCount, VoteRepository } from '../repositories/vote.repository';
+import { CastBallotRow, LiveCount, VoteRepository } from '../repositories/vote.repository';
 import { VoteSessionService } from './vote-session.service';
 
 export interface LiveCountMessage {
@@ -16,44 +14,32 @@ export interface LiveCountMessage {
 }
 
 /**
- * Casting ballots and the chair's live count. A ballot writes a receipt (who) and bumps counters (what) in
+ * Casting ballots and the chair's live count. A ballot writes a receipt (who) and adds to counter shards (what) in
  * one transaction, and nothing else: no audit entry, no log line, no id or time that could pair the two.
  */
 @Injectable()
 export class BallotService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly votes: VoteRepository,
     private readonly sessions: VoteSessionService,
   ) {}
 
-  /** One ballot paper: one or every item of the session, each voter once per item; all of it counts or none. */
+  /**
+   * One ballot paper: one or every item of the session, each voter once per item; all of it counts or none. One
+   * statement checks and writes it (see VoteRepository.castBallot), so no lock waits on a round trip.
+   */
   async cast(user: AuthUser, sessionId: string, dto: CastBallotDto): Promise<{ itemsReturned: number; myVotedItemIds: string[] }> {
-    const itemIds = dto.choices.map((c) => c.itemId);
+    const choices = dto.choices.map((c) => ({ itemId: c.itemId.toLowerCase(), choice: c.choice }));
+    const itemIds = choices.map((c) => c.itemId);
     const repeated = itemIds.findIndex((id, index) => itemIds.indexOf(id) !== index);
     if (repeated >= 0) throw invalidInput([{ field: `choices[${repeated}].itemId`, reason: 'an item appears twice on the ballot' }]);
-    await this.dataSource.transaction(async (manager) => {
-      const state = await this.votes.lockStateForBallot(manager, user, sessionId);
-      if (state === null) throw new MeetingsException(MeetingsExceptionCode.VOTE_SESSION_NOT_FOUND, `Vote session ${sessionId} not found`);
-      if (state !== 'open') {
-        throw new MeetingsException(MeetingsExceptionCode.VOTE_SESSION_NOT_OPEN_CONFLICT, `The vote session is ${state}; ballots are taken only while it is open`);
-      }
-      if (!(await this.votes.isEntitled(manager, sessionId, user.userId))) {
-        throw new MeetingsException(MeetingsExceptionCode.VOTER_FORBIDDEN, 'You are not among the entitled voters of this session');
-      }
-      const known = new Set(await this.votes.itemIdsOf(manager, sessionId));
-      const unknown = itemIds.findIndex((id) => !known.has(id));
-      if (unknown >= 0) throw invalidInput([{ field: `choices[${unknown}].itemId`, reason: 'not an item of this vote session' }]);
-      const already = await this.votes.insertReceipts(manager, user, sessionId, user.userId, itemIds);
-      if (already.length > 0) {
-        throw new MeetingsException(MeetingsExceptionCode.BALLOT_ALREADY_CAST_CONFLICT, `You already voted on: ${already.join(', ')}; nothing was recorded`, { already });
-      }
-      // Item-id order: two ballots touching the same counters lock them alike and never deadlock.
-      for (const choice of [...dto.choices].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
-        await this.votes.addToTally(manager, choice.itemId, choice.choice);
-      }
-    });
-    return { itemsReturned: itemIds.length, myVotedItemIds: await this.votes.itemsVotedBy(user, sessionId, user.userId) };
+    const cast = await this.votes.castBallot(user, { sessionId, voterId: user.userId, choices });
+    if (cast === 'ALREADY_CAST') {
+      const voted = await this.votes.itemsVotedBy(user, sessionId, user.userId);
+      throw alreadyVoted(itemIds.filter((id) => voted.includes(id)));
+    }
+    assertBallotCounted(cast, sessionId, itemIds);
+    return { itemsReturned: itemIds.length, myVotedItemIds: [...cast.votedItemIds, ...itemIds] };
   }
 
   /**
@@ -74,4 +60,21 @@ export class BallotService {
       map((data) => ({ data })),
     );
   }
+}
+
+/** Refuses a ballot the session did not take from this voter (nothing was written then), in the order of the checks. */
+function assertBallotCounted(cast: CastBallotRow | null, sessionId: string, itemIds: string[]): asserts cast is CastBallotRow {
+  if (cast === null) throw new MeetingsException(MeetingsExceptionCode.VOTE_SESSION_NOT_FOUND, `Vote session ${sessionId} not found`);
+  if (cast.state !== 'open') {
+    throw new MeetingsException(MeetingsExceptionCode.VOTE_SESSION_NOT_OPEN_CONFLICT, `The vote session is ${cast.state}; ballots are taken only while it is open`);
+  }
+  if (!cast.entitled) throw new MeetingsException(MeetingsExceptionCode.VOTER_FORBIDDEN, 'You are not among the entitled voters of this session');
+  const unknown = itemIds.findIndex((id) => cast.unknownItemIds.includes(id));
+  if (unknown >= 0) throw invalidInput([{ field: `choices[${unknown}].itemId`, reason: 'not an item of this vote session' }]);
+  const already = itemIds.filter((id) => cast.votedItemIds.includes(id));
+  if (already.length > 0) throw alreadyVoted(already);
+}
+
+function alreadyVoted(already: string[]): MeetingsException {
+  return new MeetingsException(MeetingsExceptionCode.BALLOT_ALREADY_CAST_CONFLICT, `You already voted on: ${already.join(', ')}; nothing was recorded`, { already });
 }
