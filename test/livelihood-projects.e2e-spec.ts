@@ -418,6 +418,35 @@ describe('livelihood projects by deputies’ vote: 200 deputies, 15 candidates, 
     expect(report.livelihood).toMatchObject({ year: 2026, projectsChosen: 10, projectsCompleted: 8, committeeReports: { onTime: 3 }, satisfaction: { passed: 9 } });
   });
 
+  it('counts the year’s figures as they stood at an earlier date', async () => {
+    await refusedAll([
+      ['a date that does not exist', () => office.get('/api/livelihood-votes/figures?year=2026&asOf=2026-02-30'), 400, 'INVALID_INPUT'],
+      ['not a date', () => office.get('/api/livelihood-votes/figures?year=2026&asOf=yesterday'), 400, 'INVALID_INPUT'],
+    ]);
+    const asOf = async (date: string) => (await office.get(`/api/livelihood-votes/figures?year=2026&asOf=${date}`).expect(200)).body;
+    const noScores = { projectsScored: 0, passed: 0, ballotsReturned: 0, satisfiedRate: null };
+    // Before the vote was created: nothing.
+    expect(await asOf('2026-01-04')).toMatchObject({ votes: [], candidates: 0, rounds: 0, projectsChosen: 0, milestones: { total: 0 } });
+    // Chosen, milestones set, but no report made and no milestone due or done yet.
+    expect(await asOf('2026-03-19')).toMatchObject({
+      asOf: '2026-03-19T15:59:59.999Z', votes: [{ id: voteId, state: 'tracking', electorate: DEPUTIES }], candidates: 15, rounds: 2, projectsChosen: 10,
+      projectsCompleted: 0, committeeReports: { made: 0, onTime: 0, onTimeRate: null, overdue: 0 }, milestones: { total: 3, done: 0, onTime: 0, overdue: 0 }, satisfaction: noScores,
+    });
+    // After the first report and milestone, the escalations of 06-22 and the late report of 06-25.
+    const midYear = await asOf('2026-06-30');
+    expect(midYear).toMatchObject({
+      projectsCompleted: 0, committeeReports: { made: 2, onTime: 1, onTimeRate: 0.5, overdue: 1 }, milestones: { total: 3, done: 1, onTime: 1, overdue: 1 }, satisfaction: noScores,
+    });
+    // Every report made, eight projects completed, but not yet scored.
+    expect(await asOf('2026-12-10')).toMatchObject({
+      votes: [{ state: 'tracking' }], projectsCompleted: 8, committeeReports: { made: 4, onTime: 3, overdue: 1 }, milestones: { done: 2, onTime: 2, overdue: 1 }, satisfaction: noScores,
+    });
+    // An instant counts too; the report's section reads the same as of its own date.
+    expect(await asOf('2026-03-20T02:00:00.000Z')).toMatchObject({ committeeReports: { made: 1, onTime: 1 }, milestones: { done: 1, onTime: 1 } });
+    const report = (await office.get('/api/reports/figures?asOf=2026-06-30').expect(200)).body;
+    expect(report.livelihood).toEqual({ ...midYear, asOf: report.asOf });
+  });
+
   it('shows the result and the year’s progress on the public site, and keeps an unbroken audit chain', async () => {
     expect((await publicGet('livelihood-projects').expect(200)).body).toEqual([expect.objectContaining({ id: voteId, year: 2026, state: 'done', electorate: DEPUTIES })]);
     const result = (await publicGet(`livelihood-projects/${voteId}/result`).expect(200)).body;

@@ -22,6 +22,7 @@ import { AccountAuditService } from './services/account-audit.service';
 import { AuthService } from './services/auth.service';
 import { DeputyAdminService } from './services/deputy-admin.service';
 import { JurisdictionProfileService } from './services/jurisdiction-profile.service';
+import { AsOfService } from './services/jurisdiction-calendar.service';
 import { PasswordHasher } from './services/password-hasher.service';
 import { PasswordService } from './services/password.service';
 import { RosterService } from './services/roster.service';
@@ -36,7 +37,7 @@ const ENTITIES = [
 const PROVIDERS = [
   DirectoryRepository, UserRepository, AuthSessionRepository, LoginThrottleRepository, AccountAuditRepository, RosterRepository,
   AuthService, TokenService, PasswordHasher, PasswordService, AccountAuditService, UserAdminService, DeputyAdminService,
-  RosterService, AuthGuard, JurisdictionProfileService,
+  RosterService, AuthGuard, JurisdictionProfileService, AsOfService,
 ];
 
 @Module({

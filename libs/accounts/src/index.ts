@@ -19,5 +19,6 @@ export * from './services/token.service';
 export * from './services/password-hasher.service';
 export * from './services/account-audit.service';
 export * from './services/jurisdiction-profile.service';
+export * from './services/jurisdiction-calendar.service';
 export * from './accounts.module';
 export * from './accounts-http.module';

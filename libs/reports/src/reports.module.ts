@@ -3,7 +3,6 @@ import { AccountsModule } from '@app/accounts';
 import { LivelihoodProjectsModule } from '@app/livelihood-projects';
 import { ReportFactsRepository } from './repositories/report-facts.repository';
 import { ReviewOpinionFactsRepository } from './repositories/review-opinion-facts.repository';
-import { AsOfService } from './services/as-of.service';
 import { FiguresService } from './services/figures.service';
 import { LivelihoodFiguresSection } from './services/livelihood-figures-section.service';
 import { PerformanceService } from './services/performance.service';
@@ -13,7 +12,7 @@ import { ReviewOpinionFiguresService } from './services/review-opinion-figures.s
 
 @Module({
   imports: [AccountsModule, LivelihoodProjectsModule],
-  providers: [ReportFactsRepository, AsOfService, FiguresService, PerformanceService, ReportRenderer, ReportsService,
+  providers: [ReportFactsRepository, FiguresService, PerformanceService, ReportRenderer, ReportsService,
     LivelihoodFiguresSection,
     ReviewOpinionFactsRepository, ReviewOpinionFiguresService],
   exports: [ReportsService, FiguresService, PerformanceService],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { updatedRows } from '@app/persistence';
+import { preparedRows, updatedRows } from '@app/persistence';
 import { AuthSessionEntity } from '../entities/auth-session.entity';
 import { UserEntity } from '../entities/user.entity';
 import type { TenantScope } from './directory.repository';
@@ -22,10 +22,11 @@ export class AuthSessionRepository {
   /**
    * The active user of an unrevoked session, in one query: the guard's check on every request. The access token's own
    * expiry bounds its life; the session's expiry bounds only refreshing, so it is not checked here. Plain SQL: a query
-   * builder and entity hydration here cost more than the query itself, on every request.
+   * builder and entity hydration here cost more than the query itself, on every request; prepared, so not planned anew.
    */
   async findLiveUser(scope: TenantScope, { sessionId, userId }: { sessionId: string; userId: string }): Promise<LiveUser | null> {
-    const rows: LiveUser[] = await this.dataSource.query(
+    const rows = await preparedRows<LiveUser>(
+      this.dataSource.manager,
       `SELECT u.id, u.jurisdiction_id AS "jurisdictionId", u.display_name AS "displayName", u.roles, u.deputy_id AS "deputyId",
               u.unit_id AS "unitId", u.must_change_password AS "mustChangePassword"
          FROM users u JOIN auth_sessions s ON s.user_id = u.id

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ProposalStatus } from '../constants/livelihood.constant';
 
 /** A year's livelihood-project vote, created empty: the government then collects candidates into it. */
@@ -36,6 +36,8 @@ export class ApprovalBallotDto {
 
 export class LivelihoodYearQueryDto {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD (end of that day, local time) or an ISO instant; default now' })
+  @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
 }
 
 export class ProposalListQueryDto {

@@ -5,6 +5,8 @@ import { LivelihoodCandidateEntity } from '../entities/livelihood-candidate.enti
 import { LivelihoodCommitteeReportEntity } from '../entities/livelihood-committee-report.entity';
 import { LivelihoodProgressReportEntity } from '../entities/livelihood-progress-report.entity';
 import { LivelihoodVoteEntity } from '../entities/livelihood-vote.entity';
+import { LIVELIHOOD_VOTE_WORKFLOW } from '../constants/livelihood.constant';
+import type { LivelihoodTrailEntry } from '../utils/livelihood-figures.util';
 
 export interface TenantScope {
   jurisdictionId: string;
@@ -43,6 +45,30 @@ export class LivelihoodRepository {
       where: { jurisdictionId: scope.jurisdictionId, year, state: Not('cancelled') },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  /** The year's votes created by `asOf` and not cancelled by then (a vote cancelled later still counted until it was). */
+  votesOfYearAsOf(scope: TenantScope, year: number, asOf: Date): Promise<LivelihoodVoteEntity[]> {
+    return this.dataSource.getRepository(LivelihoodVoteEntity).createQueryBuilder('v')
+      .where('v.jurisdictionId = :jurisdictionId AND v.year = :year AND v.createdAt <= :asOf', { jurisdictionId: scope.jurisdictionId, year, asOf })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.instance_id = v.id AND e.workflow = :workflow AND e.event_type = 'CANCEL' AND e.at <= :asOf)`,
+        { workflow: LIVELIHOOD_VOTE_WORKFLOW },
+      )
+      .orderBy('v.createdAt', 'ASC')
+      .getMany();
+  }
+
+  /** Every applied event of the votes, oldest first, with the candidate, project or deadline it names: what happened when. */
+  trail(scope: TenantScope, voteIds: string[]): Promise<LivelihoodTrailEntry[]> {
+    if (voteIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT e.instance_id AS "voteId", e.event_type AS type, e.to_state AS "toState", e.at,
+              coalesce(e.payload->>'candidateId', e.payload->>'subjectId', e.payload->>'projectId', e.payload->>'deadlineKey') AS subject,
+              e.payload->>'voteSessionId' AS "voteSessionId"
+         FROM audit_events e WHERE e.jurisdiction_id = $1 AND e.workflow = $2 AND e.instance_id = ANY($3::uuid[]) ORDER BY e.instance_id, e.seq`,
+      [scope.jurisdictionId, LIVELIHOOD_VOTE_WORKFLOW, voteIds],
+    );
   }
 
   candidates(scope: TenantScope, voteIds: string[]): Promise<LivelihoodCandidateEntity[]> {

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { LivelihoodContext } from '@app/workflows/livelihood-vote';
-import { AuthUser, DirectoryRepository } from '@app/accounts';
+import { AsOfService, AuthUser, DirectoryRepository } from '@app/accounts';
 import { announcementLabel, countsWithShares, VoteRepository } from '@app/meetings';
-import { Clock } from '@app/persistence';
 import { WorkflowEngine } from '@app/workflow-engine';
 import { LIVELIHOOD_VOTE_WORKFLOW, PUBLIC_VOTE_STATES } from '../constants/livelihood.constant';
 import { LIVELIHOOD_PROJECT_SUBJECT } from '../constants/livelihood-subject.constant';
@@ -12,7 +11,7 @@ import { LivelihoodYearQueryDto } from '../dtos/livelihood-vote.dto';
 import { LivelihoodVoteEntity } from '../entities/livelihood-vote.entity';
 import { LivelihoodException, LivelihoodExceptionCode } from '../exceptions/livelihood.exception';
 import { LivelihoodRepository } from '../repositories/livelihood.repository';
-import { livelihoodFigures } from '../utils/livelihood-figures.util';
+import { livelihoodFigures, votesAsOf } from '../utils/livelihood-figures.util';
 import { progressView, resultView } from '../utils/livelihood-view.util';
 
 type Scope = { jurisdictionId: string };
@@ -30,7 +29,7 @@ export class LivelihoodPublicService {
     private readonly votes: LivelihoodRepository,
     private readonly satisfaction: VoteRepository,
     private readonly directory: DirectoryRepository,
-    private readonly clock: Clock,
+    private readonly calendar: AsOfService,
   ) {}
 
   async votesOf(code: string) {
@@ -78,13 +77,19 @@ export class LivelihoodPublicService {
 
   /** The year's figures: projects chosen, progress reports on time, milestones, projects completed, satisfaction. */
   async figures(user: AuthUser, query: LivelihoodYearQueryDto) {
-    const votes = await this.votes.votesOfYear(user, query.year);
-    const contexts = await Promise.all(votes.map(async (vote) => (await this.contextOf(user, vote.id))));
-    const [committee, scores] = await Promise.all([
-      this.votes.committeeReports(user, votes.map((v) => v.id)),
-      this.satisfaction.subjectResults(user, LIVELIHOOD_PROJECT_SUBJECT, contexts.flatMap((c) => c.projects.map((p) => p.id))),
+    return this.figuresAsOf(user, query.year, await this.calendar.asOf(user.jurisdictionId, query.asOf));
+  }
+
+  /** The year's figures as they stood at `asOf`: the present contexts, with what happened later taken back off. */
+  async figuresAsOf(user: AuthUser, year: number, asOf: Date) {
+    const votes = await this.votes.votesOfYearAsOf(user, year, asOf);
+    const ids = votes.map((v) => v.id);
+    const [contexts, trail, progressReports, committeeReports] = await Promise.all([
+      Promise.all(ids.map((id) => this.contextOf(user, id))), this.votes.trail(user, ids), this.votes.progressReports(user, ids), this.votes.committeeReports(user, ids),
     ]);
-    return { year: query.year, votes: votes.map(summary), ...livelihoodFigures(contexts, committee, scores, this.clock.now()) };
+    const satisfaction = await this.satisfaction.subjectResults(user, LIVELIHOOD_PROJECT_SUBJECT, contexts.flatMap((c) => c.projects.map((p) => p.id)));
+    const facts = { votes: votes.map((v, i) => ({ id: v.id, context: contexts[i] })), trail, progressReports, committeeReports, satisfaction };
+    return { year, asOf: asOf.toISOString(), votes: votesAsOf(votes, trail, asOf).map(summary), ...livelihoodFigures(facts, asOf) };
   }
 
   private async contextOf(scope: Scope, id: string): Promise<LivelihoodContext> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, JurisdictionProfileService } from '@app/accounts';
+import { AuthUser, JurisdictionProfileService, AsOfService } from '@app/accounts';
 import { invalidInput } from '@app/persistence';
 import { FIGURE_DEFINITIONS, FIGURE_KEYS, SCORE_DEFINITION } from '../constants/figure-definitions.constant';
 import { AsOfQueryDto, FigureGroup, FiguresQueryDto } from '../dtos/report-query.dto';
@@ -7,7 +7,6 @@ import { Names, ReportFactsRepository } from '../repositories/report-facts.repos
 import { FigureCalculator, Figures, round } from '../utils/compute-figures.util';
 import { checkReportReader } from '../utils/report-access.util';
 import { ReportColumn, ReportTable } from '../utils/report-table.util';
-import { AsOfService } from './as-of.service';
 import { LivelihoodFiguresSection } from './livelihood-figures-section.service';
 import { ReviewOpinionFiguresService } from './review-opinion-figures.service';
 

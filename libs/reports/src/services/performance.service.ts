@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, JurisdictionProfileService } from '@app/accounts';
+import { AuthUser, JurisdictionProfileService, AsOfService } from '@app/accounts';
 import { hasRole, Role } from '@app/workflows/common/actor';
 import { PERFORMANCE_DEFINITIONS } from '../constants/figure-definitions.constant';
 import { PerformanceQueryDto } from '../dtos/report-query.dto';
@@ -7,7 +7,6 @@ import { ReportException, ReportExceptionCode } from '../exceptions/report.excep
 import { ReportFactsRepository } from '../repositories/report-facts.repository';
 import { checkReportReader } from '../utils/report-access.util';
 import { ReportTable } from '../utils/report-table.util';
-import { AsOfService } from './as-of.service';
 
 export interface PerformanceRow {
   deputyId: string;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '@app/accounts';
+import { AsOfService, type AuthUser } from '@app/accounts';
 import { AsOfQueryDto, FiguresQueryDto, PerformanceQueryDto } from '../dtos/report-query.dto';
 import { ReviewOpinionReportQueryDto } from '../dtos/review-opinion-report-query.dto';
-import { AsOfService } from './as-of.service';
 import { FiguresService } from './figures.service';
 import { PerformanceService } from './performance.service';
 import { RenderedReport, ReportRenderer } from './report-renderer.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '@app/accounts';
+import { AsOfService, type AuthUser } from '@app/accounts';
 import { REVIEW_ITEM_FIGURE_KEYS, REVIEW_OPINION_FIGURE_DEFINITIONS } from '../constants/review-opinion-figure-definitions.constant';
 import { ReviewOpinionReportQueryDto } from '../dtos/review-opinion-report-query.dto';
 import { TenantScope } from '../repositories/report-facts.repository';
@@ -7,7 +7,6 @@ import { ReviewOpinionFactsRepository } from '../repositories/review-opinion-fac
 import { checkReportReader } from '../utils/report-access.util';
 import { ReportTable } from '../utils/report-table.util';
 import { reviewOpinionFigures } from '../utils/review-opinion-figures.util';
-import { AsOfService } from './as-of.service';
 
 export type ReviewOpinionSection = Awaited<ReturnType<ReviewOpinionFiguresService['section']>>;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { JurisdictionProfileService } from '@app/accounts';
 import { endOfLocalDay, toLocalDate } from '@app/deadlines';
 import { Clock, invalidInput } from '@app/persistence';
+import { JurisdictionProfileService } from './jurisdiction-profile.service';
 
 /** Turns the `asOf` and `year` parameters into instants of the jurisdiction's own calendar. */
 @Injectable()
