@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { BenchSystem, quantile, runConcurrently } from './support/bench-system';
 import { profiled } from './support/cpu-profile';
 import { inPgTransaction } from './support/pg-transaction';
-import { benchHttpClient, expectStatus } from './support/http-client';
+import { benchHttpClient } from './support/http-client';
+import { contactEvent } from './support/event-payloads';
+import { startHttpLoadGenerator } from './support/http-load';
+
+export { contactEvent };
 
 const CLIENTS = 16;
 
@@ -15,10 +20,14 @@ export interface ThroughputResult {
   apiRatio: number;
   apiP50Ms: number;
   apiP99Ms: number;
-  /** CPU time of this process (user + system) per event: the engine, or the api and its clients, beside pg's client side. */
+  /** CPU time of this process (user + system) per event: `pg`'s client side, the engine, or the api (its clients run elsewhere). */
   baselineCpuMsPerEvent: number;
   inProcessCpuMsPerEvent: number;
   apiCpuMsPerEvent: number;
+  /** CPU of the HTTP load generator's own process per event (not counted in apiCpuMsPerEvent). */
+  apiClientCpuMsPerEvent: number;
+  /** CPU of the PostgreSQL backends per event: raw / in-process / HTTP. */
+  dbCpuMsPerEvent: string;
 }
 
 /** Runs `work` and adds the CPU time this process spent meanwhile (ms, user + system). */
@@ -47,14 +56,6 @@ export async function prepare(system: BenchSystem): Promise<{ ids: string[] }> {
   await system.service.batchAssign(office, { suggestionIds: ids, assignment: { mode: 'LEAD_WITH_CO_UNITS', leadUnitId: lead, unitIds: [lead, co] } });
   return { ids };
 }
-
-export const contactEvent = (call: number) => ({
-  type: 'RECORD_CONTACT',
-  method: 'PHONE',
-  contactedAt: new Date(Date.now() - 3_600_000).toISOString(),
-  participants: `领衔代表、交通运输局业务科室负责人（第${call}次沟通）`,
-  notes: '就增设站点的选址、建设时序和资金安排与代表当面沟通，代表提出了进一步的意见。',
-});
 
 /**
  * The floor: per event the same writes the engine makes (read the instance, compare-and-swap it, append the audit
@@ -94,15 +95,42 @@ async function rawSqlEvent(pool: Pool, id: string, call: number): Promise<void> 
 
 interface Phase {
   name: string;
-  task: (client: number, call: number) => Promise<void>;
+  /** Runs `total` events from CLIENTS concurrent clients; `clientCpuMs` is what a separate load generator spent. */
+  run: (total: number) => Promise<{ seconds: number; latencies: number[]; clientCpuMs?: number }>;
   seconds: number;
   cpuMs: number;
+  clientCpuMs: number;
+  dbCpuMs: number;
   latencies: number[];
+}
+
+/**
+ * CPU time (ms) the PostgreSQL backends serving this database have used so far, read from /proc; null where the
+ * server is not local. Half of an event's CPU is spent there, so a way that is cheap in Node can still be dear.
+ */
+async function databaseCpuMs(pool: Pool): Promise<number | null> {
+  const { rows } = await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const ticksPerMs = 100 / 1000; // USER_HZ: 100 on Linux
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  }
+  return ticks / ticksPerMs;
 }
 
 /**
  * Benchmark 1. The three ways are measured in interleaved rounds (raw SQL, in-process, HTTP, then again), so a load
  * that other jobs put on the machine meanwhile weighs on all three alike rather than on whichever ran at that moment.
+ *
+ * Each way's process holds only what is measured: the raw SQL's `pg` calls and the in-process service calls are driven
+ * by a bare loop of promises in this process, and the HTTP clients run in a process of their own (as real clients run
+ * on other machines), so this process serves the api alone. The CPU columns are this process's CPU (the api's, for
+ * HTTP); the load generator's and PostgreSQL's own are reported beside them.
  */
 export async function benchEventThroughput(system: BenchSystem, events: number, rounds = 5): Promise<ThroughputResult> {
   const { ids } = await prepare(system);
@@ -110,30 +138,45 @@ export async function benchEventThroughput(system: BenchSystem, events: number, 
   const pool = new Pool({ connectionString: system.config.DATABASE_URL, max: 20 });
   const http = benchHttpClient(system.baseUrl);
   const token = await http.login(system.directory.code, 'jtj-staff');
+  http.close();
+  const load = startHttpLoadGenerator();
   const instance = (client: number) => ids[client % ids.length];
-  const phase = (name: string, task: Phase['task']): Phase => ({ name, task, seconds: 0, cpuMs: 0, latencies: [] });
+  const inThisProcess = (task: (client: number, call: number) => Promise<void>) => (total: number) =>
+    runConcurrently({ clients: CLIENTS, total }, task);
+  const phase = (name: string, run: Phase['run']): Phase => ({ name, run, seconds: 0, cpuMs: 0, clientCpuMs: 0, dbCpuMs: 0, latencies: [] });
   const [baseline, inProcess, overHttp] = [
-    phase('events-raw-sql', (client, call) => rawSqlEvent(pool, instance(client), call)),
-    phase('events-in-process', (client, call) => system.service.sendEvent(staff, instance(client), contactEvent(call)).then(() => undefined)),
-    phase('events-http', async (client, call) => {
-      expectStatus(await http.call('POST', `/api/suggestions/${instance(client)}/events`, { token, body: contactEvent(call) }), 200, 'an event');
+    phase('events-raw-sql', inThisProcess((client, call) => rawSqlEvent(pool, instance(client), call))),
+    phase('events-in-process', inThisProcess((client, call) => system.service.sendEvent(staff, instance(client), contactEvent(call)).then(() => undefined))),
+    phase('events-http', async (total) => {
+      const run = await load.run({
+        baseUrl: system.baseUrl, token, paths: ids.map((id) => `/api/suggestions/${id}/events`), clients: CLIENTS, total,
+        body: 'contactEvent', status: 200,
+      });
+      return { seconds: run.seconds, latencies: run.latencies, clientCpuMs: run.cpuMs };
     }),
   ];
-  // Warm every path (JIT, connection pools, caches) before measuring.
-  for (const { task } of [baseline, inProcess, overHttp]) await runConcurrently({ clients: CLIENTS, total: 200 }, task);
-  for (let round = 0; round < rounds; round++) {
-    const total = Math.floor(events / rounds) + (round < events % rounds ? 1 : 0);
-    for (const measured of [baseline, inProcess, overHttp]) {
-      const run = await withCpu(() => profiled(`${measured.name}-${round + 1}`, () => runConcurrently({ clients: CLIENTS, total }, measured.task)));
-      measured.seconds += run.seconds;
-      measured.cpuMs += run.cpuMs;
-      measured.latencies.push(...run.latencies);
+  try {
+    // Warm every path (JIT, connection pools, caches) before measuring.
+    for (const { run } of [baseline, inProcess, overHttp]) await run(200);
+    for (let round = 0; round < rounds; round++) {
+      const total = Math.floor(events / rounds) + (round < events % rounds ? 1 : 0);
+      for (const measured of [baseline, inProcess, overHttp]) {
+        const dbBefore = await databaseCpuMs(pool);
+        const run = await withCpu(() => profiled(`${measured.name}-${round + 1}`, () => measured.run(total)));
+        const dbAfter = await databaseCpuMs(pool);
+        measured.seconds += run.seconds;
+        measured.cpuMs += run.cpuMs;
+        measured.clientCpuMs += run.clientCpuMs ?? 0;
+        measured.dbCpuMs += dbBefore === null || dbAfter === null ? NaN : dbAfter - dbBefore;
+        measured.latencies.push(...run.latencies);
+      }
     }
+  } finally {
+    load.close();
+    await pool.end();
   }
-  await pool.end();
-  http.close();
   const perSecond = (measured: Phase) => events / measured.seconds;
-  const cpuMs = (measured: Phase) => +(measured.cpuMs / events).toFixed(2);
+  const perEvent = (ms: number) => +(ms / events).toFixed(2);
   const latencies = overHttp.latencies.sort((a, b) => a - b);
   return {
     events,
@@ -144,8 +187,10 @@ export async function benchEventThroughput(system: BenchSystem, events: number, 
     apiRatio: +(perSecond(overHttp) / perSecond(baseline)).toFixed(2),
     apiP50Ms: +quantile(latencies, 0.5).toFixed(1),
     apiP99Ms: +quantile(latencies, 0.99).toFixed(1),
-    baselineCpuMsPerEvent: cpuMs(baseline),
-    inProcessCpuMsPerEvent: cpuMs(inProcess),
-    apiCpuMsPerEvent: cpuMs(overHttp),
+    baselineCpuMsPerEvent: perEvent(baseline.cpuMs),
+    inProcessCpuMsPerEvent: perEvent(inProcess.cpuMs),
+    apiCpuMsPerEvent: perEvent(overHttp.cpuMs),
+    apiClientCpuMsPerEvent: perEvent(overHttp.clientCpuMs),
+    dbCpuMsPerEvent: `${perEvent(baseline.dbCpuMs)} / ${perEvent(inProcess.dbCpuMs)} / ${perEvent(overHttp.dbCpuMs)}`,
   };
 }

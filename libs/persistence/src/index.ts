@@ -8,6 +8,7 @@ export * from './queue/queue.service';
 export * from './queue/on-job.decorator';
 export * from './persistence.module';
 export * from './utils/updated-rows.util';
+export * from './utils/prepared-query.util';
 export * from './utils/validate-input.util';
 export * from './utils/json-depth.util';
 export * from './dtos/uuid-param.dto';

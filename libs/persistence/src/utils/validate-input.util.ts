@@ -1,6 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { DomainException } from '../exceptions/domain.exception';
+import { cacheValidationMetadata } from './validation-metadata-cache.util';
+
+cacheValidationMetadata();
 
 export interface FieldError {
   field: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { updatedRows } from '@app/persistence';
+import { preparedRows, updatedRows } from '@app/persistence';
 import type { Assignment, Proposer } from '@app/workflows/suggestion';
 import type { AuthUser } from '@app/accounts';
 import { SuggestionEntity } from '../entities/suggestion.entity';
@@ -121,7 +121,8 @@ export class SuggestionRepository {
     const assigned = assignments.length > 0 ? `, assigned AS (${assignmentsUpsert(scope, id, assignments, at, params)})` : '';
     // The outcome sees this transaction's earlier writes (a number allocated, deadlines opened or closed), as a read after it would.
     const outcome = answer ? `, ${OPEN_DEADLINES_JSON} AS "openDeadlines"` : '';
-    const rows: EventOutcome[] = await manager.query(
+    const rows = await preparedRows<EventOutcome>(
+      manager,
       `WITH projected AS (${update} RETURNING s.id, s.jurisdiction_id, s.number)${assigned} SELECT s.number${outcome} FROM projected s`,
       params,
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { updatedRows } from '@app/persistence';
+import { preparedRows, updatedRows } from '@app/persistence';
 import { WorkflowInstanceEntity } from '../entities/workflow-instance.entity';
 import { AuditEventEntity } from '../entities/audit-event.entity';
 
@@ -33,7 +33,8 @@ export class WorkflowInstanceRepository {
   ): Promise<(InstanceRow & { visible?: boolean }) | null> {
     const params: unknown[] = [id, scope.jurisdictionId, scope.workflow];
     const visible = visibleIf ? `, (${visibleIf.condition(params)}) AS visible` : '';
-    const rows: Array<InstanceRow & { visible?: boolean }> = await manager.query(
+    const rows = await preparedRows<InstanceRow & { visible?: boolean }>(
+      manager,
       `SELECT wi.id, wi.jurisdiction_id AS "jurisdictionId", wi.workflow, wi.machine_version AS "machineVersion", wi.snapshot, wi.version,
               wi.last_event_hash AS "lastEventHash"${visible}
          FROM workflow_instances wi WHERE wi.id = $1 AND wi.jurisdiction_id = $2 AND wi.workflow = $3`,
@@ -102,7 +103,8 @@ export class WorkflowInstanceRepository {
     change: { id: string; expectedVersion: number; snapshot: Record<string, unknown>; lastEventHash: string; at: Date },
     event: Omit<AuditEventEntity, 'id' | 'instanceId' | 'hash' | 'at'>,
   ): Promise<boolean> {
-    const rows = updatedRows(await manager.query(
+    const rows = await preparedRows(
+      manager,
       `WITH swapped AS (
          UPDATE workflow_instances SET snapshot = $1, version = version + 1, last_event_hash = $2, updated_at = $3
           WHERE id = $4 AND version = $5 RETURNING id)
@@ -116,7 +118,7 @@ export class WorkflowInstanceRepository {
         event.jurisdictionId, event.workflow, event.seq, event.actorUserId, event.actorRoles, event.eventType, event.fromState,
         event.toState, JSON.stringify(event.payload), event.reason, event.prevHash,
       ],
-    ));
+    );
     return rows.length === 1;
   }
 
