@@ -4,6 +4,7 @@ import { JobOutcome, JobRunner, QueueName, QueueService } from '@app/persistence
 import { DeadlineDueJob, DeadlineRemindJob, ReconcileReport } from '@app/workflow-engine';
 import { seedDirectory, SeededDirectory } from '../scripts/demo/seed-directory';
 import { endOpenDeadlines, suggestionFixtures } from './support/suggestion-fixtures';
+import { prefixKeys } from './support/queue-keys';
 import { startTestSystem, TestSystem } from './support/test-system';
 
 const DAY_MS = 86_400_000;
@@ -50,17 +51,6 @@ describe('deadlines survive a wiped Redis and a restarted worker', () => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error('the worker did not finish its start-up reconcile');
-  };
-  const prefixKeys = async () => {
-    const queues = system.worker.get(QueueService);
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await queues.connection.scan(cursor, 'MATCH', `${queues.prefix}:*`, 'COUNT', 1000);
-      keys.push(...batch);
-      cursor = next;
-    } while (cursor !== '0');
-    return keys;
   };
   const firings = async () =>
     (await system.dataSource.query(
@@ -114,10 +104,10 @@ describe('deadlines survive a wiped Redis and a restarted worker', () => {
     // may share the server), and the worker starts again with its start-up reconcile.
     const runner = system.worker.get(JobRunner);
     await runner.stop();
-    const keys = await prefixKeys();
+    const keys = await prefixKeys(system.worker.get(QueueService));
     expect(keys.length).toBeGreaterThan(0);
     await system.worker.get(QueueService).connection.del(...keys);
-    expect(await prefixKeys()).toEqual([]);
+    expect(await prefixKeys(system.worker.get(QueueService))).toEqual([]);
     for (const timer of pending) expect(await queue().getJob(timer.jobId)).toBeUndefined();
     await runner.start(4);
     await system.reconcile();

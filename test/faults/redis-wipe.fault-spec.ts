@@ -2,6 +2,7 @@ import { DeadlineScheduler } from '@app/deadlines';
 import { JobRunner, QueueName, QueueService } from '@app/persistence';
 import { seedDirectory, SeededDirectory } from '../../scripts/demo/seed-directory';
 import { endOpenDeadlines } from '../support/suggestion-fixtures';
+import { prefixKeys, wipeQueueKeys } from '../support/queue-keys';
 import { startTestSystem, TestSystem } from '../support/test-system';
 import { assignedSuggestions, insertReminderDeadlines, PlannedDeadline, recordedReminders, reminderCounts, waitFor } from './support/fault-fixtures';
 
@@ -17,17 +18,6 @@ describe(`Redis wiped with ${DEADLINES} pending deadlines`, () => {
   let remindAt: Date;
 
   const queues = () => system.worker.get(QueueService);
-  /** Only this system's keys: the Redis server is shared, so nothing else is ever flushed. */
-  const prefixKeys = async () => {
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await queues().connection.scan(cursor, 'MATCH', `${queues().prefix}:*`, 'COUNT', 5000);
-      keys.push(...batch);
-      cursor = next;
-    } while (cursor !== '0');
-    return keys;
-  };
   const delayedJobs = async () => (await queues().queue(QueueName.DEADLINES).getJobCounts('delayed')).delayed;
 
   beforeAll(async () => {
@@ -52,9 +42,8 @@ describe(`Redis wiped with ${DEADLINES} pending deadlines`, () => {
     expect(await delayedJobs()).toBeGreaterThanOrEqual(2 * DEADLINES);
     const runner = system.worker.get(JobRunner);
     await runner.stop();
-    const keys = await prefixKeys();
-    for (let from = 0; from < keys.length; from += 1000) await queues().connection.del(...keys.slice(from, from + 1000));
-    expect(await prefixKeys()).toEqual([]);
+    await wipeQueueKeys(queues());
+    expect(await prefixKeys(queues())).toEqual([]);
     await runner.start(4);
 
     const report = (await system.reconcile()) as { firedNow: number; failed: number };

@@ -17,3 +17,4 @@ export * from './queue/queue-backend';
 export * from './logging/request-context';
 export * from './logging/json-logger';
 export * from './utils/validate-event.util';
+export * from './queue/micro-batcher';

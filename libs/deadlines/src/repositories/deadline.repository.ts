@@ -17,6 +17,12 @@ export interface NewDeadline {
   openedAt: Date;
 }
 
+export interface FiringTarget extends DeadlineEntity {
+  firings: string[];
+  machineVersion: number | null;
+  snapshot: Record<string, unknown> | null;
+}
+
 @Injectable()
 export class DeadlineRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -67,15 +73,46 @@ export class DeadlineRepository {
   }
 
   /**
-   * Records that a reminder or passing was acted on. Returns false when someone already did:
-   * the primary key makes a redelivered job act once.
+   * The rows, each with the firings already recorded and its instance's persisted snapshot (null when the instance is
+   * gone), for a batch of reminder jobs to check and word in one query.
    */
-  async claimFiring(manager: EntityManager, deadlineId: string, firing: string, at: Date): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO deadline_firings (deadline_id, firing, fired_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING deadline_id`,
-      [deadlineId, firing, at],
+  async findForFiring(ids: string[]): Promise<FiringTarget[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT d.id, d.jurisdiction_id AS "jurisdictionId", d.workflow, d.instance_id AS "instanceId", d.key, d.kind, d.unit_id AS "unitId",
+              d.due_at AS "dueAt", d.reminder_offsets_days AS "reminderOffsetsDays", d.status, d.opened_at AS "openedAt", d.ended_at AS "endedAt",
+              ARRAY(SELECT f.firing FROM deadline_firings f WHERE f.deadline_id = d.id) AS firings,
+              wi.machine_version AS "machineVersion", wi.snapshot AS "snapshot"
+         FROM deadlines d
+         LEFT JOIN workflow_instances wi ON wi.id = d.instance_id AND wi.jurisdiction_id = d.jurisdiction_id AND wi.workflow = d.workflow
+        WHERE d.id = ANY($1::uuid[])`,
+      [ids],
     );
-    return rows.length === 1;
+  }
+
+  /** Open deadlines already due by `now` (their passing not yet acted on), earliest first. */
+  async dueOpen(now: Date, limit: number): Promise<Array<{ deadlineId: string; at: Date }>> {
+    return this.dataSource.query(
+      `SELECT id AS "deadlineId", due_at AS at FROM deadlines WHERE status = 'OPEN' AND due_at <= $1 ORDER BY due_at LIMIT $2`,
+      [now, limit],
+    );
+  }
+
+  /**
+   * Reminders of open deadlines whose moment has come by `now` (and fell after the deadline opened) with no firing
+   * recorded, earliest first.
+   */
+  async dueUnfiredReminders(now: Date, limit: number): Promise<Array<{ deadlineId: string; offsetDays: number; at: Date }>> {
+    return this.dataSource.query(
+      `SELECT d.id AS "deadlineId", o.days AS "offsetDays", d.due_at - o.days * interval '1 day' AS at
+         FROM deadlines d CROSS JOIN LATERAL unnest(d.reminder_offsets_days) AS o(days)
+        WHERE d.status = 'OPEN'
+          AND d.due_at - o.days * interval '1 day' <= $1
+          AND d.due_at - o.days * interval '1 day' >= d.opened_at
+          AND NOT EXISTS (SELECT 1 FROM deadline_firings f WHERE f.deadline_id = d.id AND f.firing = 'REMIND_' || o.days)
+        ORDER BY at LIMIT $2`,
+      [now, limit],
+    );
   }
 
   async firings(deadlineId: string): Promise<DeadlineFiringEntity[]> {

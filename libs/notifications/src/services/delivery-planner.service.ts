@@ -26,25 +26,46 @@ export class DeliveryPlanner {
     private readonly sms: SmsGateway,
   ) {}
 
-  /** Runs in the transaction that delivers the in-app notifications; returns the ids to send now. */
-  async plan(manager: EntityManager, message: OutboxMessageEntity, userIds: string[], now: Date): Promise<string[]> {
-    const chosen = await this.preferences.findWithChannels(manager, message.jurisdictionId, userIds);
-    const rendered = renderChannelMessage({ template: message.template, data: message.data, link: messageLink(this.config.PUBLIC_URL, message.data.path) });
-    const rows: NewDelivery[] = chosen.flatMap((preference) =>
-      this.channelsOf(preference).map(({ channel, address }) => ({
-        jurisdictionId: message.jurisdictionId,
-        userId: preference.userId,
-        channel,
-        deliveryKey: `${message.id}_${preference.userId}_${channel}`,
-        outboxId: message.id,
-        address,
-        ...rendered,
-        status: preference.digest ? DeliveryStatus.DIGEST : DeliveryStatus.PENDING,
-        createdAt: now,
-      })),
-    );
+  /**
+   * Runs in the transaction that delivers the in-app notifications of these messages; returns the ids to send now.
+   * One preferences query per jurisdiction and one insert, however many messages.
+   */
+  async plan(manager: EntityManager, planned: Array<{ message: OutboxMessageEntity; userIds: string[] }>, now: Date): Promise<string[]> {
+    const chosen = await this.preferencesOf(manager, planned);
+    const rows: NewDelivery[] = planned.flatMap(({ message, userIds }) => {
+      const preferences = userIds.flatMap((userId) => chosen.get(userId) ?? []);
+      if (preferences.length === 0) return [];
+      const rendered = renderChannelMessage({ template: message.template, data: message.data, link: messageLink(this.config.PUBLIC_URL, message.data.path) });
+      return preferences.flatMap((preference) =>
+        this.channelsOf(preference).map(({ channel, address }) => ({
+          jurisdictionId: message.jurisdictionId,
+          userId: preference.userId,
+          channel,
+          deliveryKey: `${message.id}_${preference.userId}_${channel}`,
+          outboxId: message.id,
+          address,
+          ...rendered,
+          status: preference.digest ? DeliveryStatus.DIGEST : DeliveryStatus.PENDING,
+          createdAt: now,
+        })),
+      );
+    });
     const written = await this.deliveries.addMany(manager, rows);
     return written.filter((row) => row.status === DeliveryStatus.PENDING).map((row) => row.id);
+  }
+
+  private async preferencesOf(manager: EntityManager, planned: Array<{ message: OutboxMessageEntity; userIds: string[] }>): Promise<Map<string, NotificationPreferenceEntity>> {
+    const byJurisdiction = new Map<string, Set<string>>();
+    for (const { message, userIds } of planned) {
+      const users = byJurisdiction.get(message.jurisdictionId) ?? new Set<string>();
+      userIds.forEach((userId) => users.add(userId));
+      byJurisdiction.set(message.jurisdictionId, users);
+    }
+    const chosen = new Map<string, NotificationPreferenceEntity>();
+    for (const [jurisdictionId, users] of byJurisdiction) {
+      for (const preference of await this.preferences.findWithChannels(manager, jurisdictionId, [...users])) chosen.set(preference.userId, preference);
+    }
+    return chosen;
   }
 
   /** Writes today's digest for one user and channel, once per local day (its key), bundling what was held. */

@@ -2,11 +2,16 @@ import { DEADLINE_LABELS, FALLBACK_TEMPLATE, NOTIFICATION_TEMPLATES } from '../c
 
 const TIME_ZONE = 'Asia/Shanghai';
 
+/** Building a DateTimeFormat costs far more than formatting with one: a reminder storm renders several dates per message. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A UTC instant as the local date people read in China, e.g. 2026-06-30; '' for no date. */
 export function toLocalDateText(iso: unknown, timeZone = TIME_ZONE): string {
   const date = new Date(String(iso));
   if (iso === undefined || iso === null || Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(date);
 }
 
 /** The same date in words, e.g. 2026年6月30日. */

@@ -17,6 +17,7 @@ export class JobRunner implements OnModuleDestroy {
   private readonly workers: Worker[] = [];
   private handlers = new Map<JobName, Handler>();
   private stopping: Promise<void> | null = null;
+  private watchdog?: NodeJS.Timeout;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -60,10 +61,32 @@ export class JobRunner implements OnModuleDestroy {
       );
       this.workers.push(worker);
     }
-    for (const name of PERIODIC_JOBS) {
-      await this.queues.queue(JOB_QUEUES[name]).upsertJobScheduler(`${name}-periodically`, { every: this.config.RECONCILE_INTERVAL_MS }, { name, data: {} });
-    }
+    await this.schedulePeriodicJobs();
+    // A Redis that lost its data also lost the schedules, and nothing periodic would run to notice: check them here.
+    clearInterval(this.watchdog);
+    this.watchdog = setInterval(() => void this.restorePeriodicJobs(), this.config.RECONCILE_INTERVAL_MS);
+    this.watchdog.unref();
     this.logger.log({ msg: 'worker started', backend: this.queues.backend.kind, reason: this.queues.backend.reason, concurrency });
+  }
+
+  private async schedulePeriodicJobs(): Promise<void> {
+    for (const name of PERIODIC_JOBS) {
+      await this.queues.queue(JOB_QUEUES[name]).upsertJobScheduler(periodicId(name), { every: this.config.RECONCILE_INTERVAL_MS }, { name, data: {} });
+    }
+  }
+
+  /** Re-creates lost schedules; their first run comes at once, and the reconciler then restores every deadline job. */
+  private async restorePeriodicJobs(): Promise<void> {
+    try {
+      for (const name of PERIODIC_JOBS) {
+        if (await this.queues.queue(JOB_QUEUES[name]).getJobScheduler(periodicId(name))) continue;
+        this.logger.warn({ msg: 'periodic job schedule lost (queue store wiped?); re-creating it', job: name });
+        await this.schedulePeriodicJobs();
+        return;
+      }
+    } catch (error) {
+      this.logger.warn({ msg: 'could not check the periodic job schedules', error: (error as Error).message });
+    }
   }
 
   /** Every job runs under the request id that scheduled it, so its log lines (and the jobs it enqueues) carry that id. */
@@ -84,6 +107,7 @@ export class JobRunner implements OnModuleDestroy {
    * is lost.
    */
   stop(): Promise<void> {
+    clearInterval(this.watchdog);
     this.stopping ??= this.closeWorkers();
     return this.stopping;
   }
@@ -105,6 +129,8 @@ export class JobRunner implements OnModuleDestroy {
     }
   }
 }
+
+const periodicId = (name: JobName): string => `${name}-periodically`;
 
 function requestIdOf(job: Job | undefined): string {
   const fromPayload = (job?.data as { requestId?: unknown } | undefined)?.requestId;

@@ -100,6 +100,25 @@ export class QueueService implements OnModuleDestroy {
     return (await this.queue(JOB_QUEUES[name]).getJob(jobId)) !== undefined;
   }
 
+  /**
+   * A marker that lives only as long as the queue store's data: the reconciler writes one after restoring every job,
+   * and finds it gone once Redis lost its data (flushed, restarted without persistence, failed over to an empty
+   * replica). On PostgreSQL the queues are kept in the application database, so they are lost only with the deadlines
+   * themselves: the marker there is never missing.
+   */
+  async hasMarker(name: string): Promise<boolean> {
+    if (!this.redis) return true;
+    return (await this.redis.exists(this.markerKey(name))) === 1;
+  }
+
+  async setMarker(name: string): Promise<void> {
+    await this.redis?.set(this.markerKey(name), new Date().toISOString());
+  }
+
+  private markerKey(name: string): string {
+    return `${this.prefix}:marker:${name}`;
+  }
+
   /** Whether the queue backend answers: a PING on Redis, a count query on PostgreSQL. */
   async ping(): Promise<boolean> {
     if (this.redis) return (await this.redis.ping()) === 'PONG';
