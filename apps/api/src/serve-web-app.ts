@@ -12,11 +12,15 @@ export const WEB_APP_DIST = join(__dirname, '..', '..', 'web', 'dist');
 export function serveWebApp(app: INestApplication, dist = WEB_APP_DIST): boolean {
   const index = join(dist, 'index.html');
   if (!existsSync(index)) return false;
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  const files = express.static(dist, { index: false, maxAge: '1h' });
+  // API paths never look on disk: a stat per API GET would cost more than many of the answers themselves.
+  app.use((request: Request, response: Response, next: NextFunction) => (isApiPath(request) ? next() : files(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+    if (request.method !== 'GET' || isApiPath(request)) return next();
     response.setHeader('cache-control', 'no-cache');
     response.sendFile(index);
   });
   return true;
 }
+
+const isApiPath = (request: Request) => request.path === '/api' || request.path.startsWith('/api/');
