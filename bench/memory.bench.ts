@@ -1,11 +1,10 @@
-import { spawn, ChildProcess } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { BenchSystem, runConcurrently } from './support/bench-system';
 import { benchHttpClient, expectStatus } from './support/http-client';
+import { startApp, stopApp } from './support/app-process';
 import { contactEvent, prepare } from './event-throughput.bench';
 
-const ROOT = join(__dirname, '..');
 const CLIENTS = 16;
 
 export interface MemoryResult {
@@ -20,39 +19,6 @@ export interface MemoryResult {
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : 0;
-}
-
-/** The api or worker as deployed: its own process, `node -r @swc-node/register apps/<app>/src/main.ts`, default log level. */
-async function startApp(app: 'api' | 'worker', env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')], {
-    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'log', LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const onData = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const ready = setInterval(() => {
-        if (!/"msg":"(api listening|worker started)"/.test(output)) return;
-        clearInterval(ready);
-        resolve();
-      }, 100);
-      child.once('exit', (code) => {
-        clearInterval(ready);
-        reject(new Error(`${app} exited (${code}):\n${output.slice(-1500)}`));
-      });
-    });
-  } finally {
-    // From here on its logs are read and dropped, so a full pipe never stalls it.
-    child.stdout?.removeListener('data', onData);
-    child.stderr?.removeListener('data', onData);
-    child.stdout?.resume();
-    child.stderr?.resume();
-  }
-  return child;
 }
 
 /** Idle RSS of a separately started api and worker, then their peak RSS while benchmark 1's HTTP load runs against that api. */
@@ -83,6 +49,6 @@ export async function benchMemory(system: BenchSystem, events: number): Promise<
     }
     return { apiIdleMb: idle.api, workerIdleMb: idle.worker, apiUnderLoadMb: peak.api, workerUnderLoadMb: peak.worker, events };
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map(stopApp));
   }
 }

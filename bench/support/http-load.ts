@@ -4,9 +4,12 @@ import { runConcurrently } from './bench-system';
 import { benchHttpClient, expectStatus } from './http-client';
 import { contactEvent } from './event-payloads';
 
-/** One measured burst of requests: each client POSTs `body(call)` to `paths[client % paths.length]` and expects `status`. */
+/**
+ * One measured burst of requests: each client POSTs `body(call)` to `paths[client % paths.length]` on
+ * `baseUrls[client % baseUrls.length]` (spread over api copies as a load balancer would) and expects `status`.
+ */
 export interface LoadOrder {
-  baseUrl: string;
+  baseUrls: string[];
   token: string;
   paths: string[];
   clients: number;
@@ -55,17 +58,18 @@ export function startHttpLoadGenerator(): HttpLoadGenerator {
 }
 
 async function serveOrder(order: LoadOrder, bodies: Record<LoadOrder['body'], (call: number) => unknown>): Promise<LoadResult> {
-  const http = benchHttpClient(order.baseUrl);
+  const servers = order.baseUrls.map((baseUrl) => benchHttpClient(baseUrl));
   const before = process.cpuUsage();
   try {
     const run = await runConcurrently({ clients: order.clients, total: order.total }, async (client, call) => {
-      const answer = await http.call('POST', order.paths[client % order.paths.length], { token: order.token, body: bodies[order.body](call) });
-      expectStatus(answer, order.status, `POST ${order.paths[client % order.paths.length]}`);
+      const path = order.paths[client % order.paths.length];
+      const answer = await servers[client % servers.length].call('POST', path, { token: order.token, body: bodies[order.body](call) });
+      expectStatus(answer, order.status, `POST ${path}`);
     });
     const used = process.cpuUsage(before);
     return { seconds: run.seconds, latencies: run.latencies, cpuMs: (used.user + used.system) / 1000 };
   } finally {
-    http.close();
+    for (const http of servers) http.close();
   }
 }
 
