@@ -7,7 +7,7 @@ import { BenchSystem } from './support/bench-system';
 import { profiled } from './support/cpu-profile';
 
 const DAY_MS = 86_400_000;
-const CONCURRENCY = 8;
+const CONCURRENCY = Number(process.env.BENCH_STORM_CONCURRENCY ?? 8);
 
 export interface ReminderStormResult {
   deadlines: number;

@@ -11,6 +11,7 @@ export * from './jobs/reconcile.job';
 export * from './utils/audit-hash.util';
 export * from './utils/deadline-diff.util';
 export * from './utils/idempotency-key.util';
+export * from './utils/instance-titles.util';
 export * from './decorators/idempotency-key.decorator';
 export * from './workflow-definition';
 export * from './workflow-engine.module';

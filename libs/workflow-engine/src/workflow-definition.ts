@@ -54,8 +54,11 @@ export interface WorkflowDefinition {
   deadlineRecipients(deadline: DeadlineEntity, context: unknown): OutboxRecipient[];
   /** Performs one named effect other than `notify` (which the engine writes to the outbox itself). */
   performEffect(scope: ApplyScope, effect: ExecutableActionObject): Promise<void>;
-  /** Fields notification templates fill in (number, title), read once per event that notifies. */
-  notificationData(manager: EntityManager, instanceId: string): Promise<Record<string, unknown>>;
+  /**
+   * Fields notification templates fill in (number, title) for each of the instances, in one query: once per event that
+   * notifies, and once per batch of reminders falling due together.
+   */
+  notificationData(manager: EntityManager, instanceIds: string[]): Promise<Map<string, Record<string, unknown>>>;
   /**
    * Updates the domain's own rows from the new snapshot; runs after the effects, in the same transaction. When the
    * sender is `answering`, it may return what the domain adds to the answer (read with its writes, saving a query).

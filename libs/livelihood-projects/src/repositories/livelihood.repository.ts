@@ -152,8 +152,4 @@ export class LivelihoodRepository {
     return rows[0]?.voteId ?? null;
   }
 
-  async title(manager: EntityManager, id: string): Promise<string> {
-    const rows: Array<{ title: string }> = await manager.query('SELECT title FROM livelihood_votes WHERE id = $1', [id]);
-    return rows[0]?.title ?? '';
-  }
 }

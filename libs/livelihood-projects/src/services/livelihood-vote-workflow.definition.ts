@@ -19,7 +19,7 @@ import {
 import { JurisdictionProfileService } from '@app/accounts';
 import { DeadlineEntity } from '@app/deadlines';
 import { OutboxRecipient } from '@app/notifications';
-import { ApplyScope, MachineFamily, MachineWorkflowDefinition, WorkflowDefinition, WorkflowRegistry } from '@app/workflow-engine';
+import { ApplyScope, MachineFamily, MachineWorkflowDefinition, titlesById, WorkflowDefinition, WorkflowRegistry } from '@app/workflow-engine';
 import { LIVELIHOOD_VOTE_WORKFLOW } from '../constants/livelihood.constant';
 import { LivelihoodBallotRepository } from '../repositories/livelihood-ballot.repository';
 import { CandidateProjection, LivelihoodRepository } from '../repositories/livelihood.repository';
@@ -71,8 +71,9 @@ export class LivelihoodVoteWorkflowDefinition extends MachineWorkflowDefinition 
     return deadline.unitId ? [{ kind: 'UNIT', id: deadline.unitId }] : [{ kind: 'OFFICE' }];
   }
 
-  async notificationData(manager: EntityManager, instanceId: string): Promise<Record<string, unknown>> {
-    return { livelihoodVoteId: instanceId, title: await this.votes.title(manager, instanceId), number: '民生实事项目' };
+  async notificationData(manager: EntityManager, instanceIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+    const titles = await titlesById(manager, 'livelihood_votes', instanceIds);
+    return new Map(instanceIds.map((id) => [id, { livelihoodVoteId: id, title: titles.get(id) ?? '', number: '民生实事项目' }]));
   }
 
   async performEffect(scope: ApplyScope, effect: ExecutableActionObject): Promise<void> {

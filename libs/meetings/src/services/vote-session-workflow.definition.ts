@@ -20,7 +20,7 @@ import {
 import { JurisdictionProfileService } from '@app/accounts';
 import { DeadlineEntity } from '@app/deadlines';
 import { OutboxRecipient } from '@app/notifications';
-import { ApplyScope, EnvelopedEvent, WorkflowDefinition, WorkflowRegistry } from '@app/workflow-engine';
+import { ApplyScope, EnvelopedEvent, titlesById, WorkflowDefinition, WorkflowRegistry } from '@app/workflow-engine';
 import { VOTE_SESSION_WORKFLOW } from '../constants/meetings.constant';
 import { VoteRepository } from '../repositories/vote.repository';
 import { VoteSubjectRegistry } from './vote-subject-registry.service';
@@ -86,9 +86,9 @@ export class VoteSessionWorkflowDefinition implements WorkflowDefinition, OnModu
     return [{ kind: 'OFFICE' }];
   }
 
-  async notificationData(manager: EntityManager, instanceId: string): Promise<Record<string, unknown>> {
-    const rows: Array<{ title: string }> = await manager.query('SELECT title FROM vote_sessions WHERE id = $1', [instanceId]);
-    return { voteSessionId: instanceId, title: rows[0]?.title ?? '', number: '' };
+  async notificationData(manager: EntityManager, instanceIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+    const titles = await titlesById(manager, 'vote_sessions', instanceIds);
+    return new Map(instanceIds.map((id) => [id, { voteSessionId: id, title: titles.get(id) ?? '', number: '' }]));
   }
 
   async performEffect(scope: ApplyScope, effect: ExecutableActionObject): Promise<void> {

@@ -128,10 +128,6 @@ export class ReviewOpinionRepository {
     await manager.getRepository(ReviewOpinionListEntity).update(listId, { reportText: text });
   }
 
-  async title(manager: EntityManager, id: string): Promise<string> {
-    const rows: Array<{ title: string }> = await manager.query('SELECT title FROM review_opinion_lists WHERE id = $1', [id]);
-    return rows[0]?.title ?? '';
-  }
 
   /** Per unit, the items of lists assigned in [from, to): closed, closed by the first deadline, sent back, overdue. */
   figures(scope: TenantScope, from: Date, to: Date): Promise<ReviewFigureRow[]> {

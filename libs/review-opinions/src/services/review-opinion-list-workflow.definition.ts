@@ -19,7 +19,7 @@ import {
 import { JurisdictionProfileService } from '@app/accounts';
 import { DeadlineEntity, toLocalDate } from '@app/deadlines';
 import { OutboxRecipient } from '@app/notifications';
-import { ApplyScope, EnvelopedEvent, WorkflowDefinition, WorkflowRegistry } from '@app/workflow-engine';
+import { ApplyScope, EnvelopedEvent, titlesById, WorkflowDefinition, WorkflowRegistry } from '@app/workflow-engine';
 import { REVIEW_OPINION_LIST_WORKFLOW } from '../constants/review-opinions.constant';
 import { ReviewOpinionRepository } from '../repositories/review-opinion.repository';
 import { calendarOf, reviewDueDates } from '../utils/review-due-dates.util';
@@ -93,8 +93,9 @@ export class ReviewOpinionListWorkflowDefinition implements WorkflowDefinition, 
     return deadline.unitId ? [{ kind: 'UNIT', id: deadline.unitId }] : [{ kind: 'OFFICE' }];
   }
 
-  async notificationData(manager: EntityManager, instanceId: string): Promise<Record<string, unknown>> {
-    return { reviewOpinionListId: instanceId, title: await this.lists.title(manager, instanceId), number: '审议意见清单' };
+  async notificationData(manager: EntityManager, instanceIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+    const titles = await titlesById(manager, 'review_opinion_lists', instanceIds);
+    return new Map(instanceIds.map((id) => [id, { reviewOpinionListId: id, title: titles.get(id) ?? '', number: '审议意见清单' }]));
   }
 
   async performEffect(scope: ApplyScope, effect: ExecutableActionObject): Promise<void> {

@@ -192,12 +192,12 @@ export class SuggestionRepository {
     await manager.getRepository(FeedbackEntity).insert(feedback);
   }
 
-  async titleAndNumber(manager: EntityManager, id: string): Promise<{ title: string; number: number | null } | null> {
-    const rows: Array<{ title: string; number: number | null }> = await manager.query(
-      'SELECT title, number FROM suggestions WHERE id = $1',
-      [id],
+  async titlesAndNumbers(manager: EntityManager, ids: string[]): Promise<Map<string, { title: string; number: number | null }>> {
+    const rows: Array<{ id: string; title: string; number: number | null }> = await manager.query(
+      'SELECT id, title, number FROM suggestions WHERE id = ANY($1::uuid[])',
+      [ids],
     );
-    return rows[0] ?? null;
+    return new Map(rows.map(({ id, ...row }) => [id, row]));
   }
 
   async replies(scope: TenantScope, id: string): Promise<ReplyEntity[]> {

@@ -104,9 +104,12 @@ export class SuggestionWorkflowDefinition implements WorkflowDefinition, OnModul
     return [{ kind: 'OFFICE' }];
   }
 
-  async notificationData(manager: EntityManager, instanceId: string): Promise<Record<string, unknown>> {
-    const row = await this.suggestions.titleAndNumber(manager, instanceId);
-    return { suggestionId: instanceId, title: row?.title ?? '', number: row?.number ? `第${row.number}号` : '' };
+  async notificationData(manager: EntityManager, instanceIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+    const rows = await this.suggestions.titlesAndNumbers(manager, instanceIds);
+    return new Map(instanceIds.map((id) => {
+      const row = rows.get(id);
+      return [id, { suggestionId: id, title: row?.title ?? '', number: row?.number ? `第${row.number}号` : '' }];
+    }));
   }
 
   async performEffect(scope: ApplyScope, effect: ExecutableActionObject): Promise<void> {

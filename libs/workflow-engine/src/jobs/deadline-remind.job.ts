@@ -72,11 +72,13 @@ export class DeadlineRemindJob {
 
   /** One message per candidate, in order: recipients from the instance's context, labels from its domain row. */
   private async messagesFor(candidates: Candidate[], now: Date): Promise<NewOutboxMessage[]> {
-    const instanceIds = [...new Set(candidates.map((c) => c.deadline.instanceId))];
-    const data = new Map(await Promise.all(instanceIds.map(async (instanceId) => {
-      const { workflow } = candidates.find((c) => c.deadline.instanceId === instanceId)!.deadline;
-      return [instanceId, await this.registry.get(workflow).notificationData(this.dataSource.manager, instanceId)] as const;
-    })));
+    // One query per workflow for all the batch's instances.
+    const byWorkflow = new Map<string, Set<string>>();
+    for (const { deadline } of candidates) byWorkflow.set(deadline.workflow, (byWorkflow.get(deadline.workflow) ?? new Set<string>()).add(deadline.instanceId));
+    const data = new Map<string, Record<string, unknown>>();
+    for (const [workflow, instanceIds] of byWorkflow) {
+      for (const [id, fields] of await this.registry.get(workflow).notificationData(this.dataSource.manager, [...instanceIds])) data.set(id, fields);
+    }
     return candidates.map(({ deadline, request }) => ({
       jurisdictionId: deadline.jurisdictionId,
       instanceId: deadline.instanceId,

@@ -290,7 +290,7 @@ export class WorkflowEngine {
       else if (!action.type.startsWith('xstate.')) await definition.performEffect(scope, action);
     }
     if (notifications.length === 0) return;
-    const data = await definition.notificationData(scope.manager, scope.instanceId);
+    const data = (await definition.notificationData(scope.manager, [scope.instanceId])).get(scope.instanceId) ?? {};
     const ids = await this.outbox.add(
       scope.manager,
       notifications.map((notification, index) => ({
