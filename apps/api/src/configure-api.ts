@@ -14,6 +14,11 @@ const MAX_JSON_DEPTH = 32;
 export function configureApi(app: INestApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.setGlobalPrefix('api');
+  // The client's address (the per-address limit on public proposals) comes from X-Forwarded-For only via the proxies named here.
+  if (config.TRUST_PROXY) {
+    const hops = /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : undefined;
+    app.getHttpAdapter().getInstance().set('trust proxy', hops ?? config.TRUST_PROXY);
+  }
   // Closed unless CORS_ORIGINS lists the browser origins allowed to call the api.
   if (config.CORS_ORIGINS) app.enableCors({ origin: config.CORS_ORIGINS.split(','), credentials: true, exposedHeaders: ['x-request-id'] });
   app.use(helmet());

@@ -31,8 +31,16 @@ describe('loadConfig', () => {
     [{ QUEUE_BACKEND: 'kafka' }, 'QUEUE_BACKEND must be auto, redis or postgres'],
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS must be comma-separated http(s):// origins'],
     [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM must be an e-mail address'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY must be the number of proxies'],
+    [{ TRUST_PROXY: '0' }, 'TRUST_PROXY must be the number of proxies'],
+    [{ TRUST_PROXY: 'loopback,10.0.0.300/8' }, 'TRUST_PROXY must be the number of proxies'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be the number of proxies'],
   ])('names the bad variable in %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it.each(['1', 'loopback', 'loopback, 10.0.0.0/8', '192.168.1.10,fd00::/8'])('accepts TRUST_PROXY=%s', (value) => {
+    expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toBe(value);
   });
 
   it('accepts a clock offset only in demo mode', () => {

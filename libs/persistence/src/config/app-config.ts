@@ -1,7 +1,23 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, isIP, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
 
 const URL_OF = (schemes: string) => new RegExp(`^(${schemes})://[^\\s]+$`);
+
+/** Express's names for address ranges, accepted in TRUST_PROXY beside addresses and CIDR ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** A number of proxy hops, or a comma-separated list of proxy addresses, CIDR ranges or range names. */
+function isTrustedProxyList(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (/^\d+$/.test(value)) return Number(value) >= 1 && Number(value) <= 10;
+  return value.split(',').every((entry) => {
+    const [address, prefix, ...rest] = entry.trim().split('/');
+    if (PROXY_RANGE_NAMES.includes(address) && prefix === undefined) return true;
+    const version = isIP(address, 4) ? 4 : isIP(address, 6) ? 6 : 0;
+    if (version === 0 || rest.length > 0) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+  });
+}
 
 /** Environment variables the apps read. Validated once at start-up; every bad variable is named. */
 export class EnvironmentVariables {
@@ -90,6 +106,21 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^(https?:\/\/[^\s,]+)(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be comma-separated http(s):// origins' })
   CORS_ORIGINS?: string;
+
+  /**
+   * Behind a load balancer or reverse proxy: the proxies whose X-Forwarded-For the api believes, as a number of hops or
+   * their addresses (`loopback`, `10.0.0.0/8`, …). Unset, the header is ignored and the client is the socket's peer, so
+   * nobody can choose the address that per-address limits count. `true` (believe anyone) is refused for that reason.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'isTrustedProxyList',
+    validator: {
+      validate: isTrustedProxyList,
+      defaultMessage: () => 'TRUST_PROXY must be the number of proxies in front of the api (1–10) or their addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma-separated',
+    },
+  })
+  TRUST_PROXY?: string;
 
   /** How long the api drains requests and the worker its running jobs after SIGTERM. */
   @IsInt()
