@@ -1,6 +1,7 @@
 import { seedDirectory, SeededDirectory } from '../scripts/demo/seed-directory';
 import { actorsOf, ActingClient } from './support/actors';
 import { startTestSystem, TestSystem } from './support/test-system';
+import { arrangeApprovals } from './support/approval-ballots';
 
 const CODE = 'livelihood';
 const DEPUTIES = 200;
@@ -12,17 +13,6 @@ const ABSENT = 2;
 /** The unit users of the seed's units, in the order of directory.unitIds. */
 const UNIT_USERS = ['fgj', 'jyj', 'gaj', 'czj', 'zrzyj', 'zjj', 'jtj', 'nyj', 'wjw', 'hbj', 'fy', 'jcy'].map((code) => `${code}-staff`);
 const at = (iso: string) => new Date(iso);
-
-/** Each voter's approvals (candidate indexes), laid round the electorate so that nobody approves more than K. */
-function arrange(targets: number[], voters: number): number[][] {
-  const sets: number[][] = Array.from({ length: voters }, () => []);
-  let next = 0;
-  targets.forEach((target, candidate) => {
-    for (let k = 0; k < target; k++) sets[(next + k) % voters].push(candidate);
-    next = (next + target) % voters;
-  });
-  return sets;
-}
 
 async function inChunks<T, R>(items: T[], size: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
@@ -204,7 +194,7 @@ describe('livelihood projects by deputies’ vote: 200 deputies, 15 candidates, 
   });
 
   it(`counts ${DEPUTIES - ABSENT} secret ballots cast in chunks of 20, each deputy once`, async () => {
-    const sets = arrange(TARGETS, DEPUTIES - ABSENT);
+    const sets = arrangeApprovals(TARGETS, DEPUTIES - ABSENT);
     expect(Math.max(...sets.map((s) => s.length))).toBeLessThanOrEqual(PLACES);
     const choices = (v: number) => sets[v].map((c) => candidates[c].id);
     // The first 20 send their ballot twice at the same moment: one counts, the other is a 409.

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { actorsOf, ActingClient } from '../support/actors';
 import { TestSystem } from '../support/test-system';
 import { BrowserHarness, expectOk, startBrowserHarness } from './support/browser-harness';
+import { arrangeApprovals } from '../support/approval-ballots';
 
 const CODE = 'issue9-web';
 const DEPUTIES = 8;
@@ -12,16 +13,6 @@ const CANDIDATES = ['城区老旧小区加装电梯', '新建城北社区公园'
 const TARGETS = [8, 6, 5, 5, 0];
 const REVIEW_TITLE = '关于全县食品安全法执法检查报告的审议意见清单';
 const UNIT_REPORT = '已建立联合检查机制，完成专项整治 12 次。';
-
-function arrange(targets: number[], voters: number): number[][] {
-  const sets: number[][] = Array.from({ length: voters }, () => []);
-  let next = 0;
-  targets.forEach((target, candidate) => {
-    for (let k = 0; k < target; k++) sets[(next + k) % voters].push(candidate);
-    next = (next + target) % voters;
-  });
-  return sets;
-}
 
 /**
  * Issue 9 in the browser: the public site's 审议意见 and 民生实事 pages over data seeded through the api, a deputy's
@@ -110,7 +101,7 @@ describe('web app: review opinions and livelihood projects', () => {
     await page.getByRole('link', { name: '去投票' }).click();
     await page.getByText('选票（无记名）').waitFor();
 
-    const mine = arrange(TARGETS, DEPUTIES)[0].map((i) => CANDIDATES[i]);
+    const mine = arrangeApprovals(TARGETS, DEPUTIES)[0].map((i) => CANDIDATES[i]);
     for (const title of mine) await page.getByRole('checkbox', { name: new RegExp(title) }).check();
     await page.getByText(`已选 ${PLACES} / 最多 ${PLACES} 项，已选满`).waitFor();
     const left = CANDIDATES.filter((title) => !mine.includes(title));
@@ -129,7 +120,7 @@ describe('web app: review opinions and livelihood projects', () => {
 
   it('the public sees the candidates, approvals per candidate, the chosen projects and the tie awaiting a run-off', async () => {
     const as = actorsOf(system, CODE);
-    const sets = arrange(TARGETS, DEPUTIES);
+    const sets = arrangeApprovals(TARGETS, DEPUTIES);
     for (let v = 1; v < DEPUTIES; v++) {
       const deputy = await as(`deputy${String(v + 1).padStart(3, '0')}`);
       await ok(await deputy.post(`/api/livelihood-votes/${voteId}/ballots`, { candidateIds: sets[v].map((i) => candidateIds[i]) }), `ballot ${v}`);

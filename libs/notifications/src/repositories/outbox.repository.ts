@@ -63,10 +63,6 @@ export class OutboxRepository {
     return new Map(rows.map((row) => [row.dedupeKey, row.id]));
   }
 
-  async findById(id: string): Promise<OutboxMessageEntity | null> {
-    return this.dataSource.getRepository(OutboxMessageEntity).findOneBy({ id });
-  }
-
   /**
    * Claims the pending ones among these messages and returns them; those another delivery got first are left out.
    * Rows are locked in id order, so two batches sharing messages wait for each other instead of deadlocking.
